@@ -1,0 +1,60 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
+import { applyMigrations, DatabaseFromFutureError, loadMigrations } from './migrate';
+import * as schema from './schema';
+
+export const DB_FILE = 'loket-aduan.sqlite';
+
+export type Db = BetterSQLite3Database<typeof schema>;
+
+export interface OpenDatabase {
+  sqlite: Database.Database;
+  db: Db;
+  file: string;
+  schemaVersion: number;
+  /** False when the folder cannot hold a WAL (network shares); the journal is then DELETE. */
+  wal: boolean;
+  close(): void;
+}
+
+export interface OpenOptions {
+  dataDir: string;
+  migrationsFolder: string;
+}
+
+export function openDatabase({ dataDir, migrationsFolder }: OpenOptions): OpenDatabase {
+  fs.mkdirSync(dataDir, { recursive: true });
+  const file = path.join(dataDir, DB_FILE);
+
+  // Look before touching: even switching to WAL writes to the file, and a database from a newer
+  // app must be left exactly as it is.
+  if (fs.existsSync(file)) {
+    const peek = new Database(file, { readonly: true, fileMustExist: true });
+    try {
+      const found = peek.pragma('user_version', { simple: true }) as number;
+      const known = loadMigrations(migrationsFolder).length;
+      if (found > known) throw new DatabaseFromFutureError(found, known);
+    } finally {
+      peek.close();
+    }
+  }
+
+  const sqlite = new Database(file);
+  try {
+    const mode = sqlite.pragma('journal_mode = WAL', { simple: true }) as string;
+    const wal = mode === 'wal';
+    if (!wal) sqlite.pragma('journal_mode = DELETE');
+    // WAL's default of NORMAL can lose the last commits in a power cut; FULL fsyncs each commit.
+    sqlite.pragma('synchronous = FULL');
+    sqlite.pragma('foreign_keys = ON');
+    sqlite.pragma('busy_timeout = 5000');
+    const schemaVersion = applyMigrations(sqlite, migrationsFolder);
+    const db = drizzle(sqlite, { schema });
+    return { sqlite, db, file, schemaVersion, wal, close: () => sqlite.close() };
+  } catch (e) {
+    sqlite.close();
+    throw e;
+  }
+}

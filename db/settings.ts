@@ -1,0 +1,25 @@
+import { DEFAULT_SETTINGS, settingsSchema, type Settings } from '../forms/settings';
+import type { Db } from './open';
+import { settings } from './schema';
+
+export function getSettings(db: Db): Settings {
+  const rows = db.select().from(settings).all();
+  const stored = Object.fromEntries(rows.map((r) => [r.key, r.value]));
+  // A value written by an older build that no longer validates falls back to its default instead
+  // of making the whole app unusable.
+  const merged = { ...DEFAULT_SETTINGS, ...stored };
+  const parsed = settingsSchema.safeParse(merged);
+  return parsed.success ? parsed.data : DEFAULT_SETTINGS;
+}
+
+export function saveSettings(db: Db, next: Settings, now = new Date().toISOString()): Settings {
+  db.transaction((tx) => {
+    for (const [key, value] of Object.entries(next)) {
+      tx.insert(settings)
+        .values({ key, value, updatedAt: now })
+        .onConflictDoUpdate({ target: settings.key, set: { value, updatedAt: now } })
+        .run();
+    }
+  });
+  return getSettings(db);
+}

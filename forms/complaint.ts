@@ -1,0 +1,99 @@
+// The intake payload of the three paper forms (seed 003, Lampiran II.A-C). One schema per form,
+// each with that form's own labels; the renderer validates with them and the server again.
+import { z } from 'zod';
+import { dateField, emailField, optionalText, phoneField, requiredText, timeField } from './fields';
+import { CHANNELS, COMPLAINT_STATUSES, FORM_C_CHANNELS, FORM_KINDS, GENDERS } from './vocabulary';
+
+const workflowFields = {
+  anonymous: z.boolean().default(false),
+  confidential: z.boolean().default(false),
+  officer: optionalText('Petugas penerima', 120),
+};
+
+export const formulirA = z.object({
+  form: z.literal('A'),
+  reporterName: requiredText('Nama lengkap', 120),
+  reporterInstitution: optionalText('Institusi', 160),
+  reporterAddress: requiredText('Alamat lengkap', 300),
+  receivedTime: timeField('Pukul/Jam'),
+  receivedDate: dateField('Hari/Tanggal'),
+  problem: requiredText('Masalah pengaduan', 200),
+  content: requiredText('Uraian pengaduan', 20_000),
+  resolution: optionalText('Penyelesaian', 20_000),
+  ...workflowFields,
+});
+
+export const formulirB = z.object({
+  form: z.literal('B'),
+  content: requiredText('Isi pengaduan', 20_000),
+  reporterName: optionalText('Nama pelapor', 120),
+  reporterAddress: optionalText('Alamat', 300),
+  reporterGender: z.enum(['', ...GENDERS], { error: 'Jenis kelamin harus L atau P.' }).nullish().transform((v) => (v ? v : null)),
+  reporterPhone: phoneField('Telp./HP'),
+  reporterEmail: emailField('Email'),
+  /** The date written on the slip, when there is one. */
+  slipDate: z.union([z.literal(''), dateField('Tanggal pada slip')]).nullish().transform((v) => v || null),
+  /** When the box was opened / the slip collected: the complaint's received time. */
+  receivedDate: dateField('Tanggal diterima'),
+  receivedTime: timeField('Jam diterima'),
+  ...workflowFields,
+});
+
+export const formulirC = z.object({
+  form: z.literal('C'),
+  reporterName: requiredText('Nama lengkap', 120),
+  reporterInstitution: optionalText('Instansi', 160),
+  reporterAddress: optionalText('Alamat lengkap', 300),
+  reporterPhone: phoneField('No telepon'),
+  receivedTime: timeField('Pukul/jam'),
+  receivedDate: dateField('Hari/tanggal terima'),
+  channel: z.enum(FORM_C_CHANNELS, { error: 'Sarana pengaduan wajib dipilih.' }),
+  content: requiredText('Materi pengaduan', 20_000),
+  ...workflowFields,
+});
+
+export const complaintInput = z
+  .discriminatedUnion('form', [formulirA, formulirB, formulirC], { error: 'Jenis formulir tidak dikenal.' })
+  .superRefine((v, ctx) => {
+    // Pasal 4: identity is stated for walk-ins and channel complaints; only a box slip may be anonymous.
+    if (v.anonymous && v.form !== 'B') {
+      ctx.addIssue({ code: 'custom', path: ['anonymous'], message: 'Hanya pengaduan melalui kotak pengaduan (Formulir B) yang boleh anonim.' });
+    }
+    if (v.form === 'C' && !v.reporterAddress && !v.reporterPhone) {
+      ctx.addIssue({ code: 'custom', path: ['reporterPhone'], message: 'Isi No telepon atau Alamat lengkap agar pelapor dapat dihubungi.' });
+    }
+  });
+
+export type ComplaintInput = z.input<typeof complaintInput>;
+export type ComplaintData = z.output<typeof complaintInput>;
+
+export const complaintListInput = z.object({
+  limit: z.number().int().min(1).max(500).default(50),
+  offset: z.number().int().min(0).default(0),
+  form: z.enum(FORM_KINDS).optional(),
+});
+
+export const complaintListItem = z.object({
+  id: z.string(),
+  registrationNo: z.string(),
+  form: z.enum(FORM_KINDS),
+  channel: z.enum(CHANNELS),
+  receivedAt: z.string(),
+  /** The reporter's name, or `Dirahasiakan` / `Anonim`: never the identity of a protected reporter. */
+  reporter: z.string(),
+  summary: z.string(),
+  status: z.enum(COMPLAINT_STATUSES),
+  anonymous: z.boolean(),
+  confidential: z.boolean(),
+  version: z.number().int(),
+});
+export type ComplaintListItem = z.infer<typeof complaintListItem>;
+
+export const complaintListResult = z.object({ items: z.array(complaintListItem), total: z.number().int() });
+
+export const complaintCreated = z.object({
+  id: z.string(),
+  registrationNo: z.string(),
+  receivedAt: z.string(),
+  createdAt: z.string(),
+});

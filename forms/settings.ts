@@ -1,0 +1,53 @@
+import { z } from 'zod';
+import { optionalText, requiredText } from './fields';
+import { TIME_ZONES } from './time';
+
+export const REGISTRATION_FORMAT_DEFAULT = 'ADU/{YYYY}/{NNNNNN}';
+
+export const settingsSchema = z.object({
+  officeName: requiredText('Nama kantor', 200),
+  kabupatenKota: requiredText('Kabupaten/Kota', 120),
+  /** The place written on the place-and-date line of every form and recap. */
+  place: requiredText('Tempat penandatanganan', 80),
+  officeAddress: optionalText('Alamat kantor', 300),
+  officePhone: optionalText('Telepon kantor', 40),
+  website: optionalText('Website', 200),
+  timeZone: z.enum(TIME_ZONES, { error: 'Zona waktu harus WIB, WITA atau WIT.' }),
+  registrationFormat: requiredText('Format nomor registrasi', 60).refine((f) => /\{N+\}/.test(f), {
+    error: 'Format nomor registrasi harus memuat {NNNNNN} untuk nomor urut.',
+  }),
+  teamName: requiredText('Nama tim penanganan pengaduan', 200),
+  ketuaName: optionalText('Nama Ketua', 120),
+  ketuaNip: optionalText('NIP Ketua', 30).refine((v) => v === null || /^\d{18}$/.test(v.replace(/\s/g, '')), {
+    error: 'NIP terdiri dari 18 angka.',
+  }),
+  headName: optionalText('Nama Kepala Kantor', 120),
+  headNip: optionalText('NIP Kepala Kantor', 30).refine((v) => v === null || /^\d{18}$/.test(v.replace(/\s/g, '')), {
+    error: 'NIP terdiri dari 18 angka.',
+  }),
+});
+export type Settings = z.output<typeof settingsSchema>;
+export type SettingsInput = z.input<typeof settingsSchema>;
+
+export const DEFAULT_SETTINGS: Settings = {
+  officeName: 'Kantor Pelayanan',
+  kabupatenKota: 'Kabupaten',
+  place: 'Kota',
+  officeAddress: null,
+  officePhone: null,
+  website: null,
+  timeZone: 'WIB',
+  registrationFormat: REGISTRATION_FORMAT_DEFAULT,
+  teamName: 'Tim Penanganan Pengaduan Masyarakat',
+  ketuaName: null,
+  ketuaNip: null,
+  headName: null,
+  headNip: null,
+};
+
+/** ADU/{YYYY}/{NNNNNN} with year 2026 and number 123 → ADU/2026/000123. */
+export function formatRegistrationNo(format: string, year: number, seq: number): string {
+  return format
+    .replace(/\{YYYY\}/g, String(year))
+    .replace(/\{(N+)\}/g, (_m, n: string) => String(seq).padStart(n.length, '0'));
+}

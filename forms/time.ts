@@ -1,0 +1,78 @@
+// Indonesia has three zones and no daylight saving, so a zone is a fixed UTC offset and local
+// wall-clock arithmetic needs no time-zone database.
+
+export const TIME_ZONES = ['WIB', 'WITA', 'WIT'] as const;
+export type TimeZone = (typeof TIME_ZONES)[number];
+
+export const TIME_ZONE_INFO: Record<TimeZone, { offsetMinutes: number; iana: string; label: string }> = {
+  WIB: { offsetMinutes: 7 * 60, iana: 'Asia/Jakarta', label: 'WIB (UTC+7)' },
+  WITA: { offsetMinutes: 8 * 60, iana: 'Asia/Makassar', label: 'WITA (UTC+8)' },
+  WIT: { offsetMinutes: 9 * 60, iana: 'Asia/Jayapura', label: 'WIT (UTC+9)' },
+};
+
+export interface LocalDateTime {
+  /** YYYY-MM-DD */
+  date: string;
+  /** HH:mm */
+  time: string;
+}
+
+const pad = (n: number, w = 2) => String(n).padStart(w, '0');
+
+/** Wall-clock date and time in the office's zone for an instant. */
+export function toLocal(instant: Date | string, tz: TimeZone): LocalDateTime {
+  const ms = new Date(instant).getTime() + TIME_ZONE_INFO[tz].offsetMinutes * 60_000;
+  const d = new Date(ms);
+  return {
+    date: `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`,
+    time: `${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}`,
+  };
+}
+
+/** The instant (UTC ISO string) of a wall-clock date and time in the office's zone. */
+export function fromLocal(local: LocalDateTime, tz: TimeZone): string {
+  const [y, mo, d] = local.date.split('-').map(Number) as [number, number, number];
+  const [h, mi] = local.time.split(':').map(Number) as [number, number];
+  const ms = Date.UTC(y, mo - 1, d, h, mi) - TIME_ZONE_INFO[tz].offsetMinutes * 60_000;
+  return new Date(ms).toISOString();
+}
+
+/** RFC 3339 with the office's offset, as the upstream contract wants it. */
+export function toOffsetIso(instant: Date | string, tz: TimeZone): string {
+  const off = TIME_ZONE_INFO[tz].offsetMinutes;
+  const ms = new Date(instant).getTime() + off * 60_000;
+  const s = new Date(ms).toISOString().slice(0, 19);
+  return `${s}+${pad(Math.floor(off / 60))}:${pad(off % 60)}`;
+}
+
+const DAYS = ['Minggu', 'Senin', 'Selasa', 'Rabu', 'Kamis', 'Jumat', 'Sabtu'];
+const MONTHS = [
+  'Januari', 'Februari', 'Maret', 'April', 'Mei', 'Juni',
+  'Juli', 'Agustus', 'September', 'Oktober', 'November', 'Desember',
+];
+
+/** "Selasa, 24 November 2026" — the Hari/Tanggal line of the paper forms. */
+export function formatHariTanggal(date: string): string {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  const weekday = new Date(Date.UTC(y, m - 1, d)).getUTCDay();
+  return `${DAYS[weekday]}, ${d} ${MONTHS[m - 1]} ${y}`;
+}
+
+/** "24 November 2026, 14.05 WITA" for lists and receipts (Indonesian uses a dot in clock times). */
+export function formatInstant(instant: string, tz: TimeZone): string {
+  const { date, time } = toLocal(instant, tz);
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  return `${d} ${MONTHS[m - 1]} ${y}, ${time.replace(':', '.')} ${tz}`;
+}
+
+export function isValidDate(date: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) return false;
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  const t = new Date(Date.UTC(y, m - 1, d));
+  return t.getUTCFullYear() === y && t.getUTCMonth() === m - 1 && t.getUTCDate() === d;
+}
+
+export function isValidTime(time: string): boolean {
+  const m = /^(\d{2}):(\d{2})$/.exec(time);
+  return !!m && Number(m[1]) < 24 && Number(m[2]) < 60;
+}

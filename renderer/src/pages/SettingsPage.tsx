@@ -1,0 +1,82 @@
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useEffect, useState } from 'react';
+import { useForm } from 'react-hook-form';
+import { ApiError } from '../../../forms/api';
+import { settingsSchema, type Settings, type SettingsInput } from '../../../forms/settings';
+import { TIME_ZONE_INFO, TIME_ZONES } from '../../../forms/time';
+import { api } from '../api';
+import { Field } from '../Field';
+
+const TEXT_FIELDS: { name: keyof SettingsInput; label: string; hint?: string }[] = [
+  { name: 'officeName', label: 'Nama kantor' },
+  { name: 'kabupatenKota', label: 'Kabupaten/Kota' },
+  { name: 'place', label: 'Tempat penandatanganan', hint: 'Ditulis pada baris tempat dan tanggal, misalnya Buranga' },
+  { name: 'officeAddress', label: 'Alamat kantor' },
+  { name: 'officePhone', label: 'Telepon kantor' },
+  { name: 'website', label: 'Website' },
+  { name: 'registrationFormat', label: 'Format nomor registrasi', hint: '{YYYY} = tahun, {NNNNNN} = nomor urut' },
+  { name: 'teamName', label: 'Nama tim penanganan pengaduan' },
+  { name: 'ketuaName', label: 'Nama Ketua' },
+  { name: 'ketuaNip', label: 'NIP Ketua' },
+  { name: 'headName', label: 'Nama Kepala Kantor' },
+  { name: 'headNip', label: 'NIP Kepala Kantor' },
+];
+
+export function SettingsPage() {
+  const { register, handleSubmit, reset, setError, formState } = useForm<SettingsInput, unknown, Settings>({ resolver: zodResolver(settingsSchema) });
+  const [status, setStatus] = useState<string | null>(null);
+  const [loaded, setLoaded] = useState(false);
+
+  useEffect(() => {
+    api.call('settings.get', {}).then((s) => {
+      reset(s);
+      setLoaded(true);
+    });
+  }, [reset]);
+
+  const onSubmit = async (data: Settings) => {
+    setStatus(null);
+    try {
+      reset(await api.call('settings.save', data));
+      setStatus('Pengaturan tersimpan.');
+    } catch (e) {
+      if (e instanceof ApiError) for (const [k, m] of Object.entries(e.fields)) setError(k as keyof SettingsInput, { message: m });
+      setStatus(e instanceof Error ? e.message : 'Gagal menyimpan pengaturan.');
+    }
+  };
+  const err = (k: keyof SettingsInput) => formState.errors[k]?.message;
+
+  if (!loaded) return <p>Memuat…</p>;
+  return (
+    <section>
+      <h1>Pengaturan</h1>
+      <form noValidate onSubmit={(e) => void handleSubmit(onSubmit)(e)}>
+        <fieldset>
+          <legend>Identitas kantor</legend>
+          {TEXT_FIELDS.map((f) => (
+            <Field key={f.name} id={`s-${f.name}`} label={f.label} hint={f.hint} error={err(f.name)}>
+              {(aria) => <input type="text" {...aria} {...register(f.name)} />}
+            </Field>
+          ))}
+          <Field id="s-timeZone" label="Zona waktu" error={err('timeZone')}>
+            {(aria) => (
+              <select {...aria} {...register('timeZone')}>
+                {TIME_ZONES.map((z) => (
+                  <option key={z} value={z}>
+                    {TIME_ZONE_INFO[z].label}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+        </fieldset>
+        <div className="actions">
+          <button type="submit">Simpan</button>
+        </div>
+        <div role="status" aria-live="polite">
+          {status}
+        </div>
+      </form>
+    </section>
+  );
+}

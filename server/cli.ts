@@ -1,0 +1,120 @@
+// `npm start` and `npm run start:browser`. Opens the desktop window when an Electron binary is
+// installed; otherwise (servers, CI, machines installed with ELECTRON_SKIP_BINARY_DOWNLOAD=1)
+// says so and serves the same app in browser mode.
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { startBrowserHost } from './browser-host';
+import { createCore } from './core';
+import { demoComplaints } from './demo-data';
+import { log } from './log';
+import { DATA_DIR_ENV, defaultDataDir, MIGRATIONS_DIR, RENDERER_DIST, REPO_ROOT } from './paths';
+import { getSettings } from '../db/settings';
+
+export interface CliOptions {
+  browser: boolean;
+  port: number;
+  dataDir: string;
+  demo: number | null;
+}
+
+/** Also reads `npm start --demo` style flags, which npm turns into npm_config_* variables. */
+export function parseCli(argv: string[], env: NodeJS.ProcessEnv): CliOptions {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      browser: { type: 'boolean', default: false },
+      port: { type: 'string' },
+      'data-dir': { type: 'string' },
+      demo: { type: 'string' },
+    },
+    allowPositionals: false,
+    strict: true,
+  });
+  const demoRaw = values.demo ?? env.npm_config_demo;
+  let demo: number | null = null;
+  if (demoRaw !== undefined) {
+    demo = demoRaw === '' || demoRaw === 'true' ? 500 : Number(demoRaw);
+    if (!Number.isInteger(demo) || demo < 1) throw new Error(`--demo expects a positive whole number, got "${demoRaw}"`);
+  }
+  const portRaw = values.port ?? env.npm_config_port ?? '0';
+  const port = Number(portRaw);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port expects 0-65535, got "${portRaw}"`);
+  return {
+    browser: values.browser ?? false,
+    port,
+    dataDir: path.resolve(values['data-dir'] ?? env.npm_config_data_dir ?? env[DATA_DIR_ENV] ?? defaultDataDir()),
+    demo,
+  };
+}
+
+/** `--demo` without a value: parseArgs wants `--demo=N`, so a bare flag is rewritten first. */
+function normalizeArgv(argv: string[]): string[] {
+  return argv.map((a) => (a === '--demo' ? '--demo=500' : a));
+}
+
+function electronBinary(): string | null {
+  try {
+    const p = createRequire(import.meta.url)('electron') as unknown;
+    return typeof p === 'string' && fs.existsSync(p) ? p : null;
+  } catch {
+    return null;
+  }
+}
+
+async function runBrowser(opts: CliOptions) {
+  const version = (JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8')) as { version: string }).version;
+  const core = createCore({ dataDir: opts.dataDir, migrationsFolder: MIGRATIONS_DIR, host: 'browser', version });
+  if (opts.demo) await fillDemo(core, opts.demo);
+  if (!fs.existsSync(path.join(RENDERER_DIST, 'index.html'))) log.warn('renderer not built; run `npm run build` first');
+  const host = await startBrowserHost({ core, staticDir: RENDERER_DIST, port: opts.port });
+  console.log(`Loket Aduan (mode browser) siap di ${host.url}`);
+  const stop = async () => {
+    await host.close();
+    core.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+/** Fills an empty database through the same server-side path the forms use. */
+export async function fillDemo(core: ReturnType<typeof createCore>, count: number): Promise<number> {
+  const existing = core.database.sqlite.prepare('SELECT count(*) AS n FROM complaints').get() as { n: number };
+  if (existing.n > 0) {
+    log.info(`demo: database already holds ${existing.n} complaints; nothing added`);
+    return 0;
+  }
+  const { timeZone } = getSettings(core.database.db);
+  let saved = 0;
+  for (const input of demoComplaints({ count, timeZone })) {
+    const res = await core.dispatch('complaints.create', input);
+    if (!res.ok) throw new Error(`demo complaint refused: ${res.error.message}`);
+    saved++;
+  }
+  log.info(`demo: ${saved} complaints saved`);
+  return saved;
+}
+
+async function main() {
+  const opts = parseCli(normalizeArgv(process.argv.slice(2)), process.env);
+  if (!opts.browser) {
+    const electron = electronBinary();
+    if (electron) {
+      const child = spawn(electron, [REPO_ROOT, ...process.argv.slice(2)], { stdio: 'inherit' });
+      child.on('exit', (code) => process.exit(code ?? 0));
+      return;
+    }
+    console.log('Electron tidak terpasang di mesin ini (ELECTRON_SKIP_BINARY_DOWNLOAD?); membuka mode browser.');
+  }
+  await runBrowser(opts);
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === path.resolve(import.meta.filename)) {
+  main().catch((e: unknown) => {
+    console.error(e instanceof Error ? e.message : String(e));
+    process.exit(1);
+  });
+}
