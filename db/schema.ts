@@ -70,6 +70,6 @@ export const registrationCounters = sqliteTable('registration_counters', {
 /** One row per setting; values are JSON and validated by forms/settings.ts on the way in and out. */
 export const settings = sqliteTable('settings', {
   key: text('key').primaryKey(),
-  value: text('value', { mode: 'json' }).notNull(),
+  value: text('value').notNull(), // JSON; a null setting is the JSON text 'null'
   updatedAt: text('updated_at').notNull(),
 });

@@ -4,7 +4,7 @@ import { settings } from './schema';
 
 export function getSettings(db: Db): Settings {
   const rows = db.select().from(settings).all();
-  const stored = Object.fromEntries(rows.map((r) => [r.key, r.value]));
+  const stored = Object.fromEntries(rows.map((r) => [r.key, JSON.parse(r.value) as unknown]));
   // A value written by an older build that no longer validates falls back to its default instead
   // of making the whole app unusable.
   const merged = { ...DEFAULT_SETTINGS, ...stored };
@@ -14,7 +14,8 @@ export function getSettings(db: Db): Settings {
 
 export function saveSettings(db: Db, next: Settings, now = new Date().toISOString()): Settings {
   db.transaction((tx) => {
-    for (const [key, value] of Object.entries(next)) {
+    for (const [key, v] of Object.entries(next)) {
+      const value = JSON.stringify(v);
       tx.insert(settings)
         .values({ key, value, updatedAt: now })
         .onConflictDoUpdate({ target: settings.key, set: { value, updatedAt: now } })

@@ -43,7 +43,7 @@ export function createCore(opts: CoreOptions): Core {
         throw new ApiError({
           code: 'INVALID_INPUT',
           message: 'Waktu pengaduan tidak boleh di masa depan.',
-          fields: { receivedDate: `Waktu pengaduan tidak boleh lebih dari waktu sekarang (${settings.timeZone}).` },
+          fields: { receivedDate: `Waktu pengaduan tidak boleh di masa depan (menurut jam kantor, ${settings.timeZone}).` },
         });
       }
       const row = createComplaint(db, input, settings, at.toISOString());

@@ -1,0 +1,36 @@
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { startBrowserHost, type BrowserHost } from '../../server/browser-host';
+import type { Core } from '../../server/core';
+import { RENDERER_DIST } from '../../server/paths';
+import { CHROMIUM_ARGS, chromiumPath, makeCore } from '../helpers';
+
+export const chromiumExecutable = chromiumPath();
+
+export interface E2E {
+  core: Core;
+  host: BrowserHost;
+  browser: Browser;
+  page: Page;
+  close(): Promise<void>;
+}
+
+/** A fresh data folder, the browser host on it, and a Chromium page opened at the token address. */
+export async function openApp(opts: { setup?: (core: Core) => Promise<void> } = {}): Promise<E2E> {
+  const core = makeCore();
+  await opts.setup?.(core);
+  const host = await startBrowserHost({ core, staticDir: RENDERER_DIST });
+  const browser = await chromium.launch({ executablePath: chromiumExecutable!, args: CHROMIUM_ARGS });
+  const page = await browser.newPage({ viewport: { width: 1366, height: 768 }, locale: 'id-ID', timezoneId: 'Asia/Jakarta' });
+  await page.goto(host.url);
+  return {
+    core,
+    host,
+    browser,
+    page,
+    async close() {
+      await browser.close();
+      await host.close();
+      core.close();
+    },
+  };
+}

@@ -1,0 +1,84 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { contract } from '../../forms/api';
+import { startBrowserHost, type BrowserHost } from '../../server/browser-host';
+import type { Core } from '../../server/core';
+import { RENDERER_DIST } from '../../server/paths';
+import { formA, makeCore } from '../helpers';
+
+let core: Core;
+let host: BrowserHost;
+const base = () => `http://127.0.0.1:${host.port}`;
+const call = (method: string, body: unknown, headers: Record<string, string> = {}) =>
+  fetch(`${base()}/api/${method}`, { method: 'POST', headers: { 'Content-Type': 'application/json', ...headers }, body: JSON.stringify(body) });
+const auth = () => ({ Authorization: `Bearer ${host.token}` });
+
+beforeAll(async () => {
+  core = makeCore();
+  host = await startBrowserHost({ core, staticDir: RENDERER_DIST });
+});
+afterAll(async () => {
+  await host.close();
+  core.close();
+});
+
+describe('browser host', () => {
+  it('prints an address on 127.0.0.1 carrying a fresh random token', async () => {
+    expect(host.url).toBe(`http://127.0.0.1:${host.port}/?token=${host.token}`);
+    expect(host.token.length).toBeGreaterThanOrEqual(40);
+    const other = await startBrowserHost({ core, staticDir: RENDERER_DIST });
+    expect(other.token).not.toBe(host.token);
+    await other.close();
+  });
+
+  it.each(Object.keys(contract))('answers %s with a bare 401 without the token, or with a wrong one', async (method) => {
+    for (const headers of [{}, { Authorization: 'Bearer wrong' }, { Authorization: host.token }, { Authorization: `Bearer ${host.token}x` }]) {
+      const res = await call(method, {}, headers);
+      expect(res.status).toBe(401);
+      expect(await res.text()).toBe('');
+    }
+  });
+
+  it('refuses unknown and malformed API requests without the token too', async () => {
+    expect((await call('no.such.method', {})).status).toBe(401);
+    expect((await fetch(`${base()}/api/complaints.list`)).status).toBe(401);
+  });
+
+  it('serves the contract with the token and saves nothing on a rejected call', async () => {
+    const ok = await call('complaints.create', formA(), auth());
+    expect(ok.status).toBe(200);
+    expect(await ok.json()).toMatchObject({ ok: true, value: { registrationNo: 'ADU/2026/000001' } });
+    const bad = await call('complaints.create', { form: 'A' }, auth());
+    expect(await bad.json()).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', fields: { reporterName: 'Nama lengkap wajib diisi.' } } });
+    const notJson = await fetch(`${base()}/api/complaints.create`, { method: 'POST', headers: auth(), body: '{nope' });
+    expect(notJson.status).toBe(400);
+    const list = await (await call('complaints.list', {}, auth())).json();
+    expect(list).toMatchObject({ ok: true, value: { total: 1 } });
+  });
+
+  it('serves the renderer with a strict Content-Security-Policy and no referrer', async () => {
+    const res = await fetch(`${base()}/`);
+    expect(res.status).toBe(200);
+    expect(await res.text()).toContain('<div id="root">');
+    const csp = res.headers.get('content-security-policy') ?? '';
+    expect(csp).toContain("default-src 'none'");
+    expect(csp).toContain("script-src 'self'");
+    expect(csp).not.toContain('unsafe-inline');
+    expect(csp).not.toContain('unsafe-eval');
+    expect(res.headers.get('referrer-policy')).toBe('no-referrer');
+    expect((await fetch(`${base()}/../../etc/passwd`)).status).not.toBe(500);
+    expect(await (await fetch(`${base()}/assets/..%2f..%2f..%2fpackage.json`)).text()).not.toContain('"name"');
+  });
+
+  it('refuses requests addressed to another host name (DNS rebinding)', async () => {
+    const { request } = await import('node:http');
+    const status = await new Promise<number>((resolve, reject) => {
+      const req = request({ host: '127.0.0.1', port: host.port, path: '/', headers: { Host: `evil.example:${host.port}` } }, (res) => {
+        res.resume();
+        resolve(res.statusCode ?? 0);
+      });
+      req.on('error', reject);
+      req.end();
+    });
+    expect(status).toBe(421);
+  });
+});
