@@ -31,7 +31,7 @@ describe('browser host', () => {
   });
 
   it.each(Object.keys(contract))('answers %s with a bare 401 without the token, or with a wrong one', async (method) => {
-    for (const headers of [{}, { Authorization: 'Bearer wrong' }, { Authorization: host.token }, { Authorization: `Bearer ${host.token}x` }]) {
+    for (const headers of [{} as Record<string, string>, { Authorization: 'Bearer wrong' }, { Authorization: host.token }, { Authorization: `Bearer ${host.token}x` }]) {
       const res = await call(method, {}, headers);
       expect(res.status).toBe(401);
       expect(await res.text()).toBe('');

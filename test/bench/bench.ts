@@ -1,0 +1,78 @@
+// `npm run bench [-- --n 100000 --runs 200]`: generates N complaints into a temp database, then
+// measures each figure against its baseline in the same process and prints medians and ratios.
+import fs from 'node:fs';
+import { parseArgs } from 'node:util';
+import { insertComplaint, rowFromInput } from '../../db/complaints';
+import type { Db } from '../../db/open';
+import { complaintInput } from '../../forms/complaint';
+import { DEFAULT_SETTINGS } from '../../forms/settings';
+import { createCore } from '../../server/core';
+import { demoComplaints } from '../../server/demo-data';
+import { MIGRATIONS_DIR } from '../../server/paths';
+import { tempDir } from '../helpers';
+import { compare, printFigures, type Figure } from './harness';
+
+const { values } = parseArgs({ options: { n: { type: 'string', default: '100000' }, runs: { type: 'string', default: '200' } } });
+const N = Number(values.n);
+const RUNS = Number(values.runs);
+
+const dataDir = tempDir('loket-bench-');
+const core = createCore({ dataDir, migrationsFolder: MIGRATIONS_DIR, host: 'browser', version: 'bench', now: () => new Date('2026-11-24T03:00:00Z') });
+const { sqlite, db } = core.database;
+const settings = DEFAULT_SETTINGS;
+
+// Seeding is setup, not a figure: the same insert path as the API, 5,000 rows per transaction.
+let t0 = performance.now();
+const gen = demoComplaints({ count: N, timeZone: 'WIB', now: new Date('2026-11-24T03:00:00Z'), days: 3 * 365, seed: 7 });
+let batch: ReturnType<typeof rowFromInput>[] = [];
+const flush = () => {
+  const rows = batch;
+  db.transaction((tx) => {
+    for (const row of rows) insertComplaint(tx as unknown as Db, row, settings);
+  });
+  batch = [];
+};
+for (const input of gen) {
+  batch.push(rowFromInput(complaintInput.parse(input), settings, '2026-11-24T03:00:00.000Z'));
+  if (batch.length === 5000) flush();
+}
+flush();
+console.log(`seeded ${N.toLocaleString('en')} complaints in ${((performance.now() - t0) / 1000).toFixed(1)} s into ${dataDir}`);
+
+const figures: Figure[] = [];
+
+// 1. Saving one complaint through the API's server side (validation, registration number, event,
+//    durable commit) vs a raw better-sqlite3 insert of the same row in its own durable transaction.
+{
+  const payloads = [...demoComplaints({ count: RUNS + 20, timeZone: 'WIB', now: new Date('2026-11-24T03:00:00Z'), seed: 99 })];
+  let i = 0;
+  let j = 0;
+  const columns = Object.keys(sqlite.prepare('SELECT * FROM complaints LIMIT 1').get() as object);
+  const insertRaw = sqlite.prepare(`INSERT INTO complaints (${columns.join(',')}) VALUES (${columns.map((c) => '@' + c).join(',')})`);
+  const rawRows = payloads.map((p, k) => {
+    const r = rowFromInput(complaintInput.parse(p), settings, '2026-11-24T03:00:00.000Z');
+    return {
+      id: r.id, version: 1, form_version: 1, registration_no: `RAW/${k}`, form: r.form, channel: r.channel, received_at: r.receivedAt,
+      slip_date: r.slipDate ?? null, problem: r.problem ?? null, content: r.content, resolution: r.resolution ?? null,
+      reporter_name: r.reporterName ?? null, reporter_institution: r.reporterInstitution ?? null, reporter_address: r.reporterAddress ?? null,
+      reporter_phone: r.reporterPhone ?? null, reporter_email: r.reporterEmail ?? null, reporter_gender: r.reporterGender ?? null,
+      anonymous: r.anonymous ? 1 : 0, confidential: r.confidential ? 1 : 0, officer: r.officer ?? null, status: 'diterima',
+      created_at: r.createdAt, updated_at: r.updatedAt,
+    };
+  });
+  const rawInsert = sqlite.transaction((row: Record<string, unknown>) => insertRaw.run(row));
+  const [api, raw] = await compare(
+    RUNS,
+    10,
+    async () => {
+      const res = await core.dispatch('complaints.create', payloads[i++ % payloads.length]);
+      if (!res.ok) throw new Error(res.error.message);
+    },
+    () => rawInsert(rawRows[j++ % rawRows.length]!),
+  );
+  figures.push({ name: 'save one complaint via API server side (durable)', unit: 'ms', measured: api, baselineName: 'raw better-sqlite3 INSERT (durable)', baseline: raw });
+}
+
+printFigures(figures);
+core.close();
+fs.rmSync(dataDir, { recursive: true, force: true });
