@@ -1,0 +1,39 @@
+// The Electron binary cannot run on CI machines here, so the shell is checked where it can be: the
+// bundles build, the sandboxed preload needs nothing but `electron`, and the hardening is in place.
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { REPO_ROOT } from '../../server/paths';
+import { tempDir } from '../helpers';
+
+let main = '';
+let preload = '';
+beforeAll(() => {
+  const out = tempDir('loket-electron-');
+  execFileSync(
+    path.join(REPO_ROOT, 'node_modules/.bin/esbuild'),
+    ['electron/main.ts', 'electron/preload.ts', '--bundle', '--platform=node', '--format=cjs', '--external:electron', '--external:better-sqlite3', `--outdir=${out}`, '--log-level=error'],
+    { cwd: REPO_ROOT },
+  );
+  main = fs.readFileSync(path.join(out, 'main.js'), 'utf8');
+  preload = fs.readFileSync(path.join(out, 'preload.js'), 'utf8');
+});
+
+describe('Electron shell bundles', () => {
+  it('sandboxed preload requires only electron and exposes one function', () => {
+    const requires = [...preload.matchAll(/require\(["']([^"']+)["']\)/g)].map((m) => m[1]);
+    expect(new Set(requires)).toEqual(new Set(['electron']));
+    expect(preload).toContain('exposeInMainWorld("loket"');
+    expect(preload.length).toBeLessThan(5_000);
+  });
+
+  it('creates the window hardened', () => {
+    for (const needle of ['contextIsolation: true', 'sandbox: true', 'nodeIntegration: false', 'webSecurity: true']) expect(main).toContain(needle);
+    expect(main).toContain('requestSingleInstanceLock');
+    expect(main).toContain('setWindowOpenHandler(() => ({ action: "deny" }))');
+    expect(main).toContain('will-navigate');
+    expect(main).toContain('setPermissionRequestHandler');
+    expect(main).toMatch(/isOwnFrame\(event\.senderFrame\)/);
+  });
+});
