@@ -1,14 +1,17 @@
-import { count, desc, eq, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gte, like, lt, or, sql, type SQL } from 'drizzle-orm';
 import { uuidv7 } from 'uuidv7';
-import type { ComplaintData, ComplaintListItem } from '../forms/complaint';
+import type { AttachmentRef } from '../forms/attachments';
+import type { ComplaintData, ComplaintDetail, ComplaintListItem, ComplaintListQuery } from '../forms/complaint';
 import { formatRegistrationNo, type Settings } from '../forms/settings';
+import { DUPLICATE_THRESHOLD, DUPLICATE_WINDOW_DAYS, similarity } from '../forms/similarity';
 import { fromLocal, toLocal } from '../forms/time';
 import { HIDDEN_REPORTER, type Channel } from '../forms/vocabulary';
 import type { Db } from './open';
-import { complaintEvents, complaints, registrationCounters } from './schema';
+import { complaintAttachments, complaintEvents, complaints, drafts, registrationCounters } from './schema';
+import { ftsQuery, looksLikeRegistrationNo } from './search';
 
 export type ComplaintRow = typeof complaints.$inferSelect;
-export type NewComplaintRow = typeof complaints.$inferInsert;
+export type NewComplaintRow = Omit<typeof complaints.$inferInsert, 'registrationNo'>;
 
 function channelOf(data: ComplaintData): Channel {
   if (data.form === 'A') return 'tatap_muka';
@@ -17,9 +20,9 @@ function channelOf(data: ComplaintData): Channel {
 }
 
 /** Maps a validated form payload to its row; the registration number is filled in at insert time. */
-export function rowFromInput(data: ComplaintData, settings: Settings, now: string): Omit<NewComplaintRow, 'registrationNo'> {
+export function rowFromInput(data: ComplaintData, settings: Settings, now: string): NewComplaintRow {
   return {
-    id: uuidv7(),
+    id: data.draftId ?? uuidv7(),
     version: 1,
     form: data.form,
     channel: channelOf(data),
@@ -44,10 +47,16 @@ export function rowFromInput(data: ComplaintData, settings: Settings, now: strin
 }
 
 /**
- * Inserts a complaint, its registration number and its first event. Must run inside a transaction
- * (the caller's), so the counter, the row and the event commit or vanish together.
+ * Inserts a complaint, its registration number, its attachments and its first event, and deletes
+ * the draft it was keyed in. Must run inside the caller's transaction, so all of it commits or
+ * none of it does (a number is never shown unless it was committed, so none is ever reused).
  */
-export function insertComplaint(tx: Db, row: Omit<NewComplaintRow, 'registrationNo'>, settings: Settings): ComplaintRow {
+export function insertComplaint(
+  tx: Db,
+  row: NewComplaintRow,
+  settings: Settings,
+  extra: { attachments?: AttachmentRef[]; eventData?: Record<string, unknown> } = {},
+): ComplaintRow {
   const year = Number(toLocal(row.createdAt, settings.timeZone).date.slice(0, 4));
   const counter = tx
     .insert(registrationCounters)
@@ -57,6 +66,9 @@ export function insertComplaint(tx: Db, row: Omit<NewComplaintRow, 'registration
     .get();
   const registrationNo = formatRegistrationNo(settings.registrationFormat, year, counter.last);
   const inserted = tx.insert(complaints).values({ ...row, registrationNo }).returning().get();
+  for (const a of extra.attachments ?? []) {
+    tx.insert(complaintAttachments).values({ complaintId: inserted.id, ...a, addedAt: row.createdAt }).onConflictDoNothing().run();
+  }
   tx.insert(complaintEvents)
     .values({
       id: uuidv7(),
@@ -65,15 +77,19 @@ export function insertComplaint(tx: Db, row: Omit<NewComplaintRow, 'registration
       type: 'created',
       at: row.createdAt,
       actor: row.officer ?? null,
-      data: { version: 1, form: row.form },
+      data: { version: 1, form: row.form, ...extra.eventData },
     })
     .run();
+  tx.delete(drafts).where(eq(drafts.id, inserted.id)).run();
   return inserted;
 }
 
 export function createComplaint(db: Db, data: ComplaintData, settings: Settings, now = new Date().toISOString()): ComplaintRow {
   const row = rowFromInput(data, settings, now);
-  return db.transaction((tx) => insertComplaint(tx as unknown as Db, row, settings), { behavior: 'immediate' });
+  const eventData = data.confirmDuplicateOf ? { confirmedDespiteDuplicateOf: data.confirmDuplicateOf } : undefined;
+  return db.transaction((tx) => insertComplaint(tx as unknown as Db, row, settings, { attachments: data.attachments, eventData }), {
+    behavior: 'immediate',
+  });
 }
 
 /** The name a list may show: protected reporters are never named outside their case file. */
@@ -87,8 +103,35 @@ function summaryOf(row: Pick<ComplaintRow, 'problem' | 'content'>): string {
   return text.length > 160 ? text.slice(0, 157) + '…' : text;
 }
 
-export function listComplaints(db: Db, opts: { limit: number; offset: number; form?: ComplaintRow['form'] }): { items: ComplaintListItem[]; total: number } {
-  const where = opts.form ? eq(complaints.form, opts.form) : undefined;
+function listWhere(q: ComplaintListQuery, settings: Settings): SQL | undefined {
+  const conds: (SQL | undefined)[] = [];
+  if (q.form) conds.push(eq(complaints.form, q.form));
+  if (q.channel) conds.push(eq(complaints.channel, q.channel));
+  if (q.from) conds.push(gte(complaints.receivedAt, fromLocal({ date: q.from, time: '00:00' }, settings.timeZone)));
+  if (q.to) {
+    const next = new Date(fromLocal({ date: q.to, time: '00:00' }, settings.timeZone));
+    next.setUTCDate(next.getUTCDate() + 1);
+    conds.push(lt(complaints.receivedAt, next.toISOString()));
+  }
+  const text = q.q?.trim();
+  if (text) {
+    const fts = ftsQuery(text);
+    const byText = fts ? sql`${complaints}.rowid IN (SELECT rowid FROM complaints_fts WHERE complaints_fts MATCH ${fts})` : undefined;
+    conds.push(looksLikeRegistrationNo(text) ? or(like(complaints.registrationNo, `${text.replace(/[%_]/g, '')}%`), byText) : (byText ?? sql`0`));
+  }
+  const present = conds.filter((c): c is SQL => !!c);
+  return present.length ? and(...present) : undefined;
+}
+
+const ORDER = {
+  received_desc: [desc(complaints.receivedAt), desc(complaints.id)],
+  received_asc: [asc(complaints.receivedAt), asc(complaints.id)],
+  registration_desc: [desc(complaints.registrationNo)],
+  registration_asc: [asc(complaints.registrationNo)],
+} as const;
+
+export function listComplaints(db: Db, q: ComplaintListQuery, settings: Settings): { items: ComplaintListItem[]; total: number } {
+  const where = listWhere(q, settings);
   const rows = db
     .select({
       id: complaints.id,
@@ -97,8 +140,8 @@ export function listComplaints(db: Db, opts: { limit: number; offset: number; fo
       channel: complaints.channel,
       receivedAt: complaints.receivedAt,
       reporterName: complaints.reporterName,
-      problem: complaints.problem,
-      content: complaints.content,
+      problem: sql<string | null>`substr(${complaints.problem}, 1, 200)`,
+      content: sql<string>`substr(${complaints.content}, 1, 200)`,
       status: complaints.status,
       anonymous: complaints.anonymous,
       confidential: complaints.confidential,
@@ -106,9 +149,9 @@ export function listComplaints(db: Db, opts: { limit: number; offset: number; fo
     })
     .from(complaints)
     .where(where)
-    .orderBy(desc(complaints.receivedAt), desc(complaints.id))
-    .limit(opts.limit)
-    .offset(opts.offset)
+    .orderBy(...ORDER[q.sort])
+    .limit(q.limit)
+    .offset(q.offset)
     .all();
   const total = db.select({ n: count() }).from(complaints).where(where).get()?.n ?? 0;
   return {
@@ -119,4 +162,46 @@ export function listComplaints(db: Db, opts: { limit: number; offset: number; fo
     })),
     total,
   };
+}
+
+export function getComplaint(db: Db, id: string): ComplaintDetail | null {
+  const row = db.select().from(complaints).where(eq(complaints.id, id)).get();
+  if (!row) return null;
+  const attachments = db
+    .select({ sha256: complaintAttachments.sha256, filename: complaintAttachments.filename, contentType: complaintAttachments.contentType, size: complaintAttachments.size, addedAt: complaintAttachments.addedAt })
+    .from(complaintAttachments)
+    .where(eq(complaintAttachments.complaintId, id))
+    .orderBy(asc(complaintAttachments.addedAt))
+    .all();
+  const events = db
+    .select({ seq: complaintEvents.seq, type: complaintEvents.type, at: complaintEvents.at, actor: complaintEvents.actor, note: complaintEvents.note, data: complaintEvents.data })
+    .from(complaintEvents)
+    .where(eq(complaintEvents.complaintId, id))
+    .orderBy(asc(complaintEvents.seq))
+    .all();
+  const { formVersion: _fv, ...rest } = row;
+  return { ...rest, attachments: attachments as ComplaintDetail['attachments'], events };
+}
+
+/**
+ * An earlier complaint from the last 30 days whose reporter (phone, email or name) and text
+ * closely match; null when there is none. Only a hint: the caller lets the officer confirm.
+ */
+export function findDuplicate(db: Db, row: NewComplaintRow, now: string): Pick<ComplaintRow, 'id' | 'registrationNo' | 'receivedAt'> | null {
+  const who: SQL[] = [];
+  if (row.reporterPhone) who.push(eq(complaints.reporterPhone, row.reporterPhone));
+  if (row.reporterEmail) who.push(eq(complaints.reporterEmail, row.reporterEmail));
+  if (row.reporterName) who.push(sql`lower(${complaints.reporterName}) = lower(${row.reporterName})`);
+  if (who.length === 0) return null;
+  const since = new Date(new Date(now).getTime() - DUPLICATE_WINDOW_DAYS * 86_400_000).toISOString();
+  const candidates = db
+    .select({ id: complaints.id, registrationNo: complaints.registrationNo, receivedAt: complaints.receivedAt, problem: complaints.problem, content: complaints.content })
+    .from(complaints)
+    .where(and(gte(complaints.createdAt, since), or(...who)))
+    .orderBy(desc(complaints.createdAt))
+    .limit(50)
+    .all();
+  const text = [row.problem, row.content].filter(Boolean).join(' ');
+  const match = candidates.find((c) => similarity(text, [c.problem, c.content].filter(Boolean).join(' ')) >= DUPLICATE_THRESHOLD);
+  return match ? { id: match.id, registrationNo: match.registrationNo, receivedAt: match.receivedAt } : null;
 }

@@ -39,7 +39,11 @@ export const complaints = sqliteTable(
   (t) => [
     uniqueIndex('complaints_registration_no').on(t.registrationNo),
     index('complaints_received_at').on(t.receivedAt),
+    index('complaints_created_at').on(t.createdAt),
     index('complaints_form_received_at').on(t.form, t.receivedAt),
+    index('complaints_channel_received_at').on(t.channel, t.receivedAt),
+    index('complaints_reporter_phone').on(t.reporterPhone),
+    index('complaints_reporter_email').on(t.reporterEmail),
   ],
 );
 
@@ -73,3 +77,36 @@ export const settings = sqliteTable('settings', {
   value: text('value').notNull(), // JSON; a null setting is the JSON text 'null'
   updatedAt: text('updated_at').notNull(),
 });
+
+/**
+ * Unfinished forms, autosaved while the officer types. The draft's id becomes the complaint's id
+ * (the upstream client_id is born with the first draft), and the row is deleted in the same
+ * transaction that saves the complaint, or when the officer discards it.
+ */
+export const drafts = sqliteTable(
+  'drafts',
+  {
+    id: text('id').primaryKey(),
+    form: text('form').$type<FormKind>().notNull(),
+    data: text('data').notNull(), // JSON of the form's raw values, as typed
+    attachments: text('attachments').notNull().default('[]'), // JSON AttachmentRef[]
+    ...timestamps,
+  },
+  (t) => [index('drafts_form_updated').on(t.form, t.updatedAt)],
+);
+
+/** Files kept under <data>/attachments/<sha256>; the row ties one to a complaint. */
+export const complaintAttachments = sqliteTable(
+  'complaint_attachments',
+  {
+    complaintId: text('complaint_id')
+      .notNull()
+      .references(() => complaints.id),
+    sha256: text('sha256').notNull(),
+    filename: text('filename').notNull(),
+    contentType: text('content_type').notNull(),
+    size: integer('size').notNull(),
+    addedAt: text('added_at').notNull(),
+  },
+  (t) => [uniqueIndex('complaint_attachments_pk').on(t.complaintId, t.sha256)],
+);

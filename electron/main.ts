@@ -6,6 +6,7 @@ import { BRIDGE_CHANNEL } from '../forms/bridge';
 import { createCore, type Core } from '../server/core';
 import { log } from '../server/log';
 import { readStaticFile } from '../server/static-files';
+import { electronPrinter } from './printer';
 
 const SCHEME = 'app';
 const ORIGIN = `${SCHEME}://loket`;
@@ -48,7 +49,7 @@ if (!app.requestSingleInstanceLock()) {
     const appRoot = app.getAppPath();
     const dataDir = path.resolve(argValue('data-dir') ?? process.env.LOKET_DATA_DIR ?? app.getPath('userData'));
     try {
-      core = createCore({ dataDir, migrationsFolder: path.join(appRoot, 'db', 'migrations'), host: 'electron', version: app.getVersion() });
+      core = createCore({ dataDir, migrationsFolder: path.join(appRoot, 'db', 'migrations'), host: 'electron', version: app.getVersion(), printer: electronPrinter });
     } catch (e) {
       log.error('cannot open the database', e);
       dialog.showErrorBox('Loket Aduan', e instanceof Error ? e.message : String(e));
@@ -90,5 +91,5 @@ if (!app.requestSingleInstanceLock()) {
   });
 
   app.on('window-all-closed', () => app.quit());
-  app.on('will-quit', () => core?.close());
+  app.on('will-quit', () => void core?.close());
 }

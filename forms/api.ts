@@ -2,8 +2,13 @@
 // the server side of both hosts) and its result schema (the type the renderer receives). The
 // Electron preload and the browser host both serve exactly this map; see server/dispatch.ts.
 import { z } from 'zod';
-import { complaintCreated, complaintInput, complaintListInput, complaintListResult } from './complaint';
+import { attachmentRef, attachmentUpload } from './attachments';
+import { complaintCreated, complaintDetail, complaintInput, complaintListInput, complaintListResult } from './complaint';
+import { draft, draftSave } from './drafts';
+import { PAPER_SIZES, PRINT_KINDS } from './print';
 import { settingsSchema } from './settings';
+
+const byId = z.object({ id: z.uuid({ error: 'Pengenal tidak sah.' }) });
 
 const none = z.object({}).strict();
 
@@ -13,12 +18,28 @@ export const contract = {
     output: z.object({
       version: z.string(),
       host: z.enum(['electron', 'browser']),
+      /** Whether print.dialog can open the operating system's print dialog. */
+      canPrintDialog: z.boolean(),
       dataDir: z.string(),
       schemaVersion: z.number().int(),
     }),
   },
   'complaints.create': { input: complaintInput, output: complaintCreated },
   'complaints.list': { input: complaintListInput, output: complaintListResult },
+  'complaints.get': { input: byId, output: complaintDetail },
+  'drafts.save': { input: draftSave, output: z.object({ id: z.string(), updatedAt: z.string() }) },
+  'drafts.list': { input: z.object({ form: z.enum(['A', 'B', 'C']).nullish() }), output: z.array(draft) },
+  'drafts.discard': { input: byId, output: z.object({ discarded: z.boolean() }) },
+  'attachments.upload': { input: attachmentUpload, output: attachmentRef },
+  'attachments.get': { input: z.object({ sha256: z.string().regex(/^[0-9a-f]{64}$/) }), output: z.object({ contentType: z.string(), dataBase64: z.string() }) },
+  'print.pdf': {
+    input: z.object({ kind: z.enum(PRINT_KINDS), id: z.uuid(), paper: z.enum(PAPER_SIZES).default('A4') }),
+    output: z.object({ filename: z.string(), dataBase64: z.string(), pages: z.number().int() }),
+  },
+  'print.dialog': {
+    input: z.object({ kind: z.enum(PRINT_KINDS), id: z.uuid(), paper: z.enum(PAPER_SIZES).default('A4') }),
+    output: z.object({ printed: z.boolean() }),
+  },
   'settings.get': { input: none, output: settingsSchema },
   'settings.save': { input: settingsSchema, output: settingsSchema },
 } as const;
@@ -29,7 +50,7 @@ export type InputOf<M extends Method> = z.input<Contract[M]['input']>;
 export type ParsedInputOf<M extends Method> = z.output<Contract[M]['input']>;
 export type OutputOf<M extends Method> = z.output<Contract[M]['output']>;
 
-export const ERROR_CODES = ['INVALID_INPUT', 'NOT_FOUND', 'CONFLICT', 'UNKNOWN_METHOD', 'INTERNAL'] as const;
+export const ERROR_CODES = ['INVALID_INPUT', 'NOT_FOUND', 'CONFLICT', 'DUPLICATE', 'UNAVAILABLE', 'UNKNOWN_METHOD', 'INTERNAL'] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
 /** What a failed call carries to the UI: a displayable Indonesian message and, for bad input, one per field. */
@@ -37,6 +58,8 @@ export interface ApiErrorPayload {
   code: ErrorCode;
   message: string;
   fields?: Record<string, string>;
+  /** DUPLICATE: the earlier complaint that looks the same. */
+  duplicateOf?: { id: string; registrationNo: string; receivedAt: string };
 }
 
 /** Both transports answer this envelope; nothing is thrown across IPC or HTTP. */
@@ -48,14 +71,21 @@ export type Transport = (method: Method, input: unknown) => Promise<Envelope<unk
 export class ApiError extends Error {
   readonly code: ErrorCode;
   readonly fields: Record<string, string>;
+  readonly duplicateOf: ApiErrorPayload['duplicateOf'];
   constructor(payload: ApiErrorPayload) {
     super(payload.message);
     this.name = 'ApiError';
     this.code = payload.code;
     this.fields = payload.fields ?? {};
+    this.duplicateOf = payload.duplicateOf;
   }
   toPayload(): ApiErrorPayload {
-    return { code: this.code, message: this.message, ...(Object.keys(this.fields).length ? { fields: this.fields } : {}) };
+    return {
+      code: this.code,
+      message: this.message,
+      ...(Object.keys(this.fields).length ? { fields: this.fields } : {}),
+      ...(this.duplicateOf ? { duplicateOf: this.duplicateOf } : {}),
+    };
   }
 }
 

@@ -2,12 +2,18 @@
 // each with that form's own labels; the renderer validates with them and the server again.
 import { z } from 'zod';
 import { dateField, emailField, optionalText, phoneField, requiredText, timeField } from './fields';
+import { attachmentRef } from './attachments';
 import { CHANNELS, COMPLAINT_STATUSES, FORM_C_CHANNELS, FORM_KINDS, GENDERS } from './vocabulary';
 
 const workflowFields = {
   anonymous: z.boolean().default(false),
   confidential: z.boolean().default(false),
   officer: optionalText('Petugas penerima', 120),
+  attachments: z.array(attachmentRef).max(20, { error: 'Paling banyak 20 lampiran.' }).default([]),
+  /** The draft this complaint was keyed in: its id becomes the complaint's id, and it is deleted on save. */
+  draftId: z.uuid().nullish(),
+  /** Set when the officer confirmed saving despite the duplicate hint for this registration number. */
+  confirmDuplicateOf: z.string().max(60).nullish(),
 };
 
 export const formulirA = z.object({
@@ -67,11 +73,21 @@ export const complaintInput = z
 export type ComplaintInput = z.input<typeof complaintInput>;
 export type ComplaintData = z.output<typeof complaintInput>;
 
+export const LIST_SORTS = ['received_desc', 'received_asc', 'registration_desc', 'registration_asc'] as const;
+export type ListSort = (typeof LIST_SORTS)[number];
+
 export const complaintListInput = z.object({
   limit: z.number().int().min(1).max(500).default(50),
   offset: z.number().int().min(0).default(0),
-  form: z.enum(FORM_KINDS).optional(),
+  form: z.enum(FORM_KINDS).nullish(),
+  channel: z.enum(CHANNELS).nullish(),
+  /** Office-local dates, inclusive. */
+  from: z.union([z.literal(''), dateField('Dari tanggal')]).nullish(),
+  to: z.union([z.literal(''), dateField('Sampai tanggal')]).nullish(),
+  q: z.string().trim().max(200, { error: 'Kata kunci terlalu panjang.' }).nullish(),
+  sort: z.enum(LIST_SORTS).default('received_desc'),
 });
+export type ComplaintListQuery = z.output<typeof complaintListInput>;
 
 export const complaintListItem = z.object({
   id: z.string(),
@@ -90,6 +106,36 @@ export const complaintListItem = z.object({
 export type ComplaintListItem = z.infer<typeof complaintListItem>;
 
 export const complaintListResult = z.object({ items: z.array(complaintListItem), total: z.number().int() });
+
+export const complaintDetail = z.object({
+  id: z.string(),
+  version: z.number().int(),
+  registrationNo: z.string(),
+  form: z.enum(FORM_KINDS),
+  channel: z.enum(CHANNELS),
+  receivedAt: z.string(),
+  slipDate: z.string().nullable(),
+  problem: z.string().nullable(),
+  content: z.string(),
+  resolution: z.string().nullable(),
+  reporterName: z.string().nullable(),
+  reporterInstitution: z.string().nullable(),
+  reporterAddress: z.string().nullable(),
+  reporterPhone: z.string().nullable(),
+  reporterEmail: z.string().nullable(),
+  reporterGender: z.enum(GENDERS).nullable(),
+  anonymous: z.boolean(),
+  confidential: z.boolean(),
+  officer: z.string().nullable(),
+  status: z.enum(COMPLAINT_STATUSES),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  attachments: z.array(attachmentRef.extend({ addedAt: z.string() })),
+  events: z.array(
+    z.object({ seq: z.number().int(), type: z.string(), at: z.string(), actor: z.string().nullable(), note: z.string().nullable(), data: z.record(z.string(), z.unknown()) }),
+  ),
+});
+export type ComplaintDetail = z.infer<typeof complaintDetail>;
 
 export const complaintCreated = z.object({
   id: z.string(),

@@ -21,6 +21,11 @@ export const settingsSchema = z.object({
   ketuaNip: optionalText('NIP Ketua', 30).refine((v) => v === null || /^\d{18}$/.test(v.replace(/\s/g, '')), {
     error: 'NIP terdiri dari 18 angka.',
   }),
+  attachmentMaxMb: z.coerce
+    .number({ error: 'Batas ukuran lampiran harus berupa angka.' })
+    .int({ error: 'Batas ukuran lampiran harus bilangan bulat.' })
+    .min(1, { error: 'Batas ukuran lampiran paling kecil 1 MB.' })
+    .max(25, { error: 'Batas ukuran lampiran paling besar 25 MB.' }),
   headName: optionalText('Nama Kepala Kantor', 120),
   headNip: optionalText('NIP Kepala Kantor', 30).refine((v) => v === null || /^\d{18}$/.test(v.replace(/\s/g, '')), {
     error: 'NIP terdiri dari 18 angka.',
@@ -41,6 +46,7 @@ export const DEFAULT_SETTINGS: Settings = {
   teamName: 'Tim Penanganan Pengaduan Masyarakat',
   ketuaName: null,
   ketuaNip: null,
+  attachmentMaxMb: 10,
   headName: null,
   headNip: null,
 };

@@ -55,14 +55,19 @@ const MONTHS = [
 export function formatHariTanggal(date: string): string {
   const [y, m, d] = date.split('-').map(Number) as [number, number, number];
   const weekday = new Date(Date.UTC(y, m - 1, d)).getUTCDay();
-  return `${DAYS[weekday]}, ${d} ${MONTHS[m - 1]} ${y}`;
+  return `${DAYS[weekday]}, ${formatTanggal(date)}`;
+}
+
+/** "24 November 2026" — the place-and-date line. */
+export function formatTanggal(date: string): string {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  return `${d} ${MONTHS[m - 1]} ${y}`;
 }
 
 /** "24 November 2026, 14.05 WITA" for lists and receipts (Indonesian uses a dot in clock times). */
 export function formatInstant(instant: string, tz: TimeZone): string {
   const { date, time } = toLocal(instant, tz);
-  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
-  return `${d} ${MONTHS[m - 1]} ${y}, ${time.replace(':', '.')} ${tz}`;
+  return `${formatTanggal(date)}, ${time.replace(':', '.')} ${tz}`;
 }
 
 export function isValidDate(date: string): boolean {

@@ -8,7 +8,8 @@ import { log } from './log';
 import { readStaticFile, SECURITY_HEADERS } from './static-files';
 
 export const API_PREFIX = '/api/';
-const MAX_BODY_BYTES = 2 * 1024 * 1024;
+// Attachments travel base64 inside the JSON body: 25 MB (the settings' ceiling) is ~34 MB here.
+const MAX_BODY_BYTES = 40 * 1024 * 1024;
 
 export interface BrowserHostOptions {
   core: Core;

@@ -7,6 +7,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { startBrowserHost } from './browser-host';
+import { ChromiumPrinter } from './chromium-printer';
 import { createCore } from './core';
 import { demoComplaints } from './demo-data';
 import { log } from './log';
@@ -66,14 +67,14 @@ function electronBinary(): string | null {
 
 async function runBrowser(opts: CliOptions) {
   const version = (JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8')) as { version: string }).version;
-  const core = createCore({ dataDir: opts.dataDir, migrationsFolder: MIGRATIONS_DIR, host: 'browser', version });
+  const core = createCore({ dataDir: opts.dataDir, migrationsFolder: MIGRATIONS_DIR, host: 'browser', version, printer: new ChromiumPrinter() });
   if (opts.demo) await fillDemo(core, opts.demo);
   if (!fs.existsSync(path.join(RENDERER_DIST, 'index.html'))) log.warn('renderer not built; run `npm run build` first');
   const host = await startBrowserHost({ core, staticDir: RENDERER_DIST, port: opts.port });
   console.log(`Loket Aduan (mode browser) siap di ${host.url}`);
   const stop = async () => {
     await host.close();
-    core.close();
+    await core.close();
     process.exit(0);
   };
   process.on('SIGINT', stop);

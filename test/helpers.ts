@@ -3,12 +3,13 @@ import os from 'node:os';
 import path from 'node:path';
 import { createCore, type Core } from '../server/core';
 import { MIGRATIONS_DIR } from '../server/paths';
+import type { Printer } from '../server/printer';
 
 export function tempDir(prefix = 'loket-test-'): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
 }
 
-export function makeCore(dataDir = tempDir(), opts: { now?: () => Date } = {}): Core {
+export function makeCore(dataDir = tempDir(), opts: { now?: () => Date; printer?: Printer } = {}): Core {
   return createCore({ dataDir, migrationsFolder: MIGRATIONS_DIR, host: 'browser', version: 'test', ...opts });
 }
 

@@ -1,3 +1,4 @@
+import { ComplaintDetailPage } from './pages/ComplaintDetailPage';
 import { ComplaintListPage } from './pages/ComplaintListPage';
 import { FormPage } from './pages/FormPage';
 import { NotYetPage } from './pages/NotYetPage';
@@ -17,6 +18,8 @@ const NAV: { href: string; label: string }[] = [
 function Page({ route }: { route: string }) {
   const form = /^\/formulir\/([abc])$/.exec(route)?.[1];
   if (form) return <FormPage key={form} form={form.toUpperCase() as 'A' | 'B' | 'C'} />;
+  const detail = /^\/pengaduan\/([0-9a-f-]{36})$/.exec(route)?.[1];
+  if (detail) return <ComplaintDetailPage key={detail} id={detail} />;
   if (route === '/pengaturan') return <SettingsPage />;
   if (route === '/rekap') return <NotYetPage title="Rekap" />;
   if (route === '/sinkronisasi') return <NotYetPage title="Sinkronisasi" />;
@@ -32,7 +35,7 @@ export function App() {
         <ul>
           {NAV.map((n) => (
             <li key={n.href}>
-              <a href={`#${n.href}`} aria-current={route === n.href ? 'page' : undefined}>
+              <a href={`#${n.href}`} aria-current={route === n.href || (n.href === '/daftar' && route.startsWith('/pengaduan/')) ? 'page' : undefined}>
                 {n.label}
               </a>
             </li>

@@ -30,7 +30,7 @@ export async function openApp(opts: { setup?: (core: Core) => Promise<void> } = 
     async close() {
       await browser.close();
       await host.close();
-      core.close();
+      await core.close();
     },
   };
 }

@@ -9,8 +9,8 @@ const core = (now?: () => Date) => {
   cores.push(c);
   return c;
 };
-afterEach(() => {
-  for (const c of cores.splice(0)) c.close();
+afterEach(async () => {
+  for (const c of cores.splice(0)) await c.close();
 });
 
 describe('API procedures on the server side', () => {

@@ -18,7 +18,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await host.close();
-  core.close();
+  await core.close();
 });
 
 describe('browser host', () => {

@@ -1,72 +1,224 @@
-import { useEffect, useState } from 'react';
-import type { OutputOf } from '../../../forms/api';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import type { InputOf } from '../../../forms/api';
+import type { ComplaintListItem, ListSort } from '../../../forms/complaint';
 import { formatInstant } from '../../../forms/time';
-import { CHANNEL_LABELS, STATUS_LABELS } from '../../../forms/vocabulary';
+import { CHANNEL_LABELS, CHANNELS, FORM_KINDS, STATUS_LABELS, type Channel, type FormKind } from '../../../forms/vocabulary';
 import { api } from '../api';
 import { useSettings } from '../useSettings';
 
-const PAGE = 50;
+const PAGE = 100;
+const ROW_PX = 44;
 
+const SORTS: Record<ListSort, string> = {
+  received_desc: 'Diterima (terbaru dulu)',
+  received_asc: 'Diterima (terlama dulu)',
+  registration_desc: 'Nomor registrasi (menurun)',
+  registration_asc: 'Nomor registrasi (menaik)',
+};
+
+interface Filters {
+  q: string;
+  form: FormKind | '';
+  channel: Channel | '';
+  from: string;
+  to: string;
+  sort: ListSort;
+}
+
+const EMPTY: Filters = { q: '', form: '', channel: '', from: '', to: '', sort: 'received_desc' };
+
+/**
+ * The list loads only the pages the officer scrolls to and renders only the visible rows, so it
+ * stays quick at 100k complaints.
+ */
 export function ComplaintListPage() {
   const settings = useSettings();
-  const [page, setPage] = useState(0);
-  const [data, setData] = useState<OutputOf<'complaints.list'> | null>(null);
+  const tz = settings?.timeZone ?? 'WIB';
+  const [draft, setDraft] = useState<Filters>(EMPTY);
+  const [filters, setFilters] = useState<Filters>(EMPTY);
+  const [total, setTotal] = useState<number | null>(null);
+  const [pages, setPages] = useState<Map<number, ComplaintListItem[]>>(new Map());
   const [failure, setFailure] = useState<string | null>(null);
+  const loading = useRef(new Set<number>());
+  const generation = useRef(0);
+  const scroller = useRef<HTMLDivElement>(null);
+
+  const query = useCallback(
+    (offset: number): InputOf<'complaints.list'> => ({
+      limit: PAGE,
+      offset,
+      q: filters.q || null,
+      form: filters.form || null,
+      channel: filters.channel || null,
+      from: filters.from || null,
+      to: filters.to || null,
+      sort: filters.sort,
+    }),
+    [filters],
+  );
+
+  const loadPage = useCallback(
+    (page: number) => {
+      if (loading.current.has(page)) return;
+      loading.current.add(page);
+      const gen = generation.current;
+      api.call('complaints.list', query(page * PAGE)).then(
+        (res) => {
+          if (gen !== generation.current) return;
+          setTotal(res.total);
+          setPages((m) => new Map(m).set(page, res.items));
+        },
+        (e: Error) => setFailure(e.message),
+      );
+    },
+    [query],
+  );
 
   useEffect(() => {
-    api.call('complaints.list', { limit: PAGE, offset: page * PAGE }).then(setData, (e: Error) => setFailure(e.message));
-  }, [page]);
+    generation.current++;
+    loading.current = new Set();
+    setPages(new Map());
+    setTotal(null);
+    setFailure(null);
+    scroller.current?.scrollTo({ top: 0 });
+    loadPage(0);
+  }, [loadPage]);
 
-  const tz = settings?.timeZone ?? 'WIB';
-  const pages = data ? Math.max(1, Math.ceil(data.total / PAGE)) : 1;
+  const virtualizer = useVirtualizer({ count: total ?? 0, getScrollElement: () => scroller.current, estimateSize: () => ROW_PX, overscan: 10 });
+  const items = virtualizer.getVirtualItems();
+  useEffect(() => {
+    for (const v of items) {
+      const page = Math.floor(v.index / PAGE);
+      if (!pages.has(page)) loadPage(page);
+    }
+  }, [items, pages, loadPage]);
+
+  const rowAt = useMemo(() => (index: number) => pages.get(Math.floor(index / PAGE))?.[index % PAGE], [pages]);
+  const set = (k: keyof Filters) => (e: { target: { value: string } }) => setDraft((d) => ({ ...d, [k]: e.target.value }));
+
   return (
-    <section>
+    <section className="list-page">
       <h1>Daftar Pengaduan</h1>
-      {failure ? <p className="error" role="alert">{failure}</p> : null}
-      {data ? <p>{data.total.toLocaleString('id-ID')} pengaduan</p> : <p>Memuat…</p>}
-      {data && data.items.length > 0 ? (
-        <table className="list">
-          <thead>
-            <tr>
-              <th scope="col">Nomor registrasi</th>
-              <th scope="col">Diterima</th>
-              <th scope="col">Formulir</th>
-              <th scope="col">Sarana</th>
-              <th scope="col">Pelapor</th>
-              <th scope="col">Masalah</th>
-              <th scope="col">Status</th>
-            </tr>
-          </thead>
-          <tbody>
-            {data.items.map((c) => (
-              <tr key={c.id}>
-                <td>{c.registrationNo}</td>
-                <td>{formatInstant(c.receivedAt, tz)}</td>
-                <td>{c.form}</td>
-                <td>{CHANNEL_LABELS[c.channel]}</td>
-                <td>{c.reporter}</td>
-                <td>{c.summary}</td>
-                <td>{STATUS_LABELS[c.status]}</td>
-              </tr>
+      <form
+        className="filters"
+        role="search"
+        onSubmit={(e) => {
+          e.preventDefault();
+          setFilters(draft);
+        }}
+      >
+        <label>
+          Cari
+          <input type="search" value={draft.q} onChange={set('q')} placeholder="masalah, uraian, pelapor, nomor registrasi" />
+        </label>
+        <label>
+          Formulir
+          <select value={draft.form} onChange={set('form')}>
+            <option value="">Semua</option>
+            {FORM_KINDS.map((f) => (
+              <option key={f} value={f}>
+                Formulir {f}
+              </option>
             ))}
-          </tbody>
-        </table>
-      ) : data ? (
-        <p>Belum ada pengaduan. Catat pengaduan baru melalui Formulir A, B atau C.</p>
-      ) : null}
-      {data && data.total > PAGE ? (
-        <div className="pager">
-          <button type="button" disabled={page === 0} onClick={() => setPage(page - 1)}>
-            Sebelumnya
-          </button>
-          <span>
-            Halaman {page + 1} dari {pages}
-          </span>
-          <button type="button" disabled={page + 1 >= pages} onClick={() => setPage(page + 1)}>
-            Berikutnya
+          </select>
+        </label>
+        <label>
+          Sarana
+          <select value={draft.channel} onChange={set('channel')}>
+            <option value="">Semua</option>
+            {CHANNELS.map((c) => (
+              <option key={c} value={c}>
+                {CHANNEL_LABELS[c]}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          Dari tanggal
+          <input type="date" value={draft.from} onChange={set('from')} />
+        </label>
+        <label>
+          Sampai tanggal
+          <input type="date" value={draft.to} onChange={set('to')} />
+        </label>
+        <label>
+          Urutkan
+          <select
+            value={draft.sort}
+            onChange={(e) => {
+              // Sorting applies at once; the other filters wait for Terapkan.
+              const sort = e.target.value as ListSort;
+              setDraft((d) => ({ ...d, sort }));
+              setFilters((f) => ({ ...f, sort }));
+            }}
+          >
+            {Object.entries(SORTS).map(([k, v]) => (
+              <option key={k} value={k}>
+                {v}
+              </option>
+            ))}
+          </select>
+        </label>
+        <div className="filter-actions">
+          <button type="submit">Terapkan</button>
+          <button
+            type="button"
+            className="secondary"
+            onClick={() => {
+              setDraft(EMPTY);
+              setFilters(EMPTY);
+            }}
+          >
+            Atur ulang
           </button>
         </div>
-      ) : null}
+      </form>
+      {failure ? <p className="error" role="alert">{failure}</p> : null}
+      <p aria-live="polite" data-testid="list-total">
+        {total === null ? 'Memuat…' : `${total.toLocaleString('id-ID')} pengaduan`}
+      </p>
+      {total === 0 ? (
+        <p>{filters === EMPTY ? 'Belum ada pengaduan. Catat pengaduan baru melalui Formulir A, B atau C.' : 'Tidak ada pengaduan yang cocok.'}</p>
+      ) : (
+        <div className="vtable" role="table" aria-label="Daftar pengaduan" aria-rowcount={(total ?? 0) + 1}>
+          <div className="vrow vhead" role="row">
+            {['Nomor registrasi', 'Diterima', 'Formulir', 'Sarana', 'Pelapor', 'Masalah', 'Status'].map((h) => (
+              <div key={h} role="columnheader">
+                {h}
+              </div>
+            ))}
+          </div>
+          <div ref={scroller} className="vbody" role="rowgroup">
+            <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
+              {items.map((v) => {
+                const c = rowAt(v.index);
+                return (
+                  <div key={v.key} className="vrow" role="row" aria-rowindex={v.index + 2} style={{ position: 'absolute', top: 0, left: 0, right: 0, height: ROW_PX, transform: `translateY(${v.start}px)` }}>
+                    {c ? (
+                      <>
+                        <div role="cell">
+                          <a href={`#/pengaduan/${c.id}`}>{c.registrationNo}</a>
+                        </div>
+                        <div role="cell">{formatInstant(c.receivedAt, tz)}</div>
+                        <div role="cell">{c.form}</div>
+                        <div role="cell">{CHANNEL_LABELS[c.channel]}</div>
+                        <div role="cell">{c.reporter}</div>
+                        <div role="cell" className="clip" title={c.summary}>
+                          {c.summary}
+                        </div>
+                        <div role="cell">{STATUS_LABELS[c.status]}</div>
+                      </>
+                    ) : (
+                      <div role="cell">…</div>
+                    )}
+                  </div>
+                );
+              })}
+            </div>
+          </div>
+        </div>
+      )}
     </section>
   );
 }

@@ -1,74 +1,171 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { useEffect, useRef, useState } from 'react';
-import { useForm } from 'react-hook-form';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { useForm, type Resolver } from 'react-hook-form';
 import { ApiError } from '../../../forms/api';
-import { complaintInput, type ComplaintData, type ComplaintInput } from '../../../forms/complaint';
+import { ATTACHMENT_ACCEPT, formatSize, type AttachmentRef } from '../../../forms/attachments';
+import { complaintInput, type ComplaintInput } from '../../../forms/complaint';
+import type { Draft } from '../../../forms/drafts';
 import { FORM_LAYOUTS, type FieldSpec } from '../../../forms/layouts';
-import { toLocal } from '../../../forms/time';
+import { formatInstant, toLocal, type TimeZone } from '../../../forms/time';
 import { CHANNEL_LABELS, FORM_C_CHANNELS, FORM_TITLES, GENDER_LABELS, GENDERS, type FormKind } from '../../../forms/vocabulary';
 import { api } from '../api';
 import { Field } from '../Field';
+import { fileToBase64 } from '../files';
+import { PrintPanel } from '../PrintPanel';
+import { useDraft } from '../useDraft';
 import { useSettings } from '../useSettings';
 
-type Values = Record<string, string | boolean | null | undefined>;
+type Values = Record<string, string | boolean | null>;
 
-function emptyValues(form: FormKind, tz: 'WIB' | 'WITA' | 'WIT'): Values {
+function emptyValues(form: FormKind, tz: TimeZone): Values {
   const { date, time } = toLocal(new Date(), tz);
-  const v: Values = { form, receivedDate: date, receivedTime: time, anonymous: false, confidential: false, officer: '' };
-  for (const section of FORM_LAYOUTS[form]) for (const f of section.fields) if (!(f.name in v)) v[f.name] = '';
-  if (form === 'B') v.slipDate = '';
-  return v;
+  const v: Values = { form, anonymous: false, confidential: false, officer: sessionStorage.getItem('loket-officer') ?? '' };
+  for (const section of FORM_LAYOUTS[form]) for (const f of section.fields) v[f.name] = '';
+  return { ...v, receivedDate: date, receivedTime: time };
 }
+
+/** Slips keyed in this sitting (this tab), per form. */
+function useSittingCounter(form: FormKind) {
+  const key = `loket-sitting-${form}`;
+  const [n, setN] = useState(() => Number(sessionStorage.getItem(key) ?? 0));
+  const bump = () =>
+    setN((x) => {
+      sessionStorage.setItem(key, String(x + 1));
+      return x + 1;
+    });
+  return [n, bump] as const;
+}
+
+const resolver = zodResolver(complaintInput) as unknown as Resolver<Values>;
 
 export function FormPage({ form }: { form: FormKind }) {
   const settings = useSettings();
   const tz = settings?.timeZone ?? 'WIB';
-  const {
-    register,
-    handleSubmit,
-    reset,
-    setError,
-    setFocus,
-    formState: { errors, isSubmitting },
-  } = useForm<ComplaintInput, unknown, ComplaintData>({
-    resolver: zodResolver(complaintInput),
-    defaultValues: emptyValues(form, tz) as ComplaintInput,
+  const draft = useDraft(form);
+  const { register, handleSubmit, reset, setError, setFocus, getValues, watch, formState } = useForm<Values>({
+    resolver,
+    defaultValues: emptyValues(form, tz),
   });
-  const [saved, setSaved] = useState<{ registrationNo: string } | null>(null);
+  const { errors, isSubmitting } = formState;
+  const [files, setFiles] = useState<AttachmentRef[]>([]);
+  const [uploading, setUploading] = useState(false);
+  const [saved, setSaved] = useState<{ id: string; registrationNo: string } | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
+  const [duplicate, setDuplicate] = useState<ApiError['duplicateOf']>(undefined);
+  const [count, bump] = useSittingCounter(form);
   const startNew = useRef(false);
+  const confirmed = useRef<string | null>(null);
+  const formRef = useRef<HTMLFormElement>(null);
   const firstField = FORM_LAYOUTS[form][0]!.fields[0]!.name;
+  const filesRef = useRef(files);
+  filesRef.current = files;
 
   useEffect(() => {
-    if (settings) reset(emptyValues(form, settings.timeZone) as ComplaintInput);
+    if (settings) reset(emptyValues(form, settings.timeZone));
   }, [settings, form, reset]);
 
-  const onSubmit = async (data: ComplaintData) => {
-    setFailure(null);
-    setSaved(null);
-    try {
-      // The answer arrives only after the row is committed with synchronous=FULL.
-      const res = await api.call('complaints.create', data as ComplaintInput);
-      setSaved({ registrationNo: res.registrationNo });
-      if (startNew.current) {
-        reset(emptyValues(form, tz) as ComplaintInput);
-        setFocus(firstField as never);
+  // Every change goes to the draft (debounced well under half a second).
+  useEffect(() => {
+    const sub = watch((values, { type }) => {
+      if (type !== 'change') return;
+      draft.schedule(values as Values, filesRef.current);
+    });
+    return () => sub.unsubscribe();
+  }, [watch, draft.schedule]);
+
+  const submit = useCallback(
+    async (values: Values) => {
+      setFailure(null);
+      setSaved(null);
+      setDuplicate(undefined);
+      draft.cancelPending();
+      const payload = { ...values, attachments: filesRef.current, draftId: draft.id, confirmDuplicateOf: confirmed.current } as unknown as ComplaintInput;
+      try {
+        // The answer arrives only after the row is committed with synchronous=FULL.
+        const res = await api.call('complaints.create', payload);
+        confirmed.current = null;
+        setSaved({ id: res.id, registrationNo: res.registrationNo });
+        bump();
+        const officer = values.officer;
+        if (typeof officer === 'string') sessionStorage.setItem('loket-officer', officer);
+        draft.startNew();
+        if (startNew.current) {
+          reset(emptyValues(form, tz));
+          setFiles([]);
+          setTimeout(() => setFocus(firstField), 0);
+        }
+      } catch (e) {
+        if (e instanceof ApiError) {
+          if (e.code === 'DUPLICATE') setDuplicate(e.duplicateOf);
+          for (const [name, message] of Object.entries(e.fields)) setError(name, { message });
+          setFailure(e.message);
+        } else setFailure('Gagal menyimpan. Pengaduan belum tersimpan; coba lagi.');
       }
+    },
+    [draft, bump, reset, form, tz, setFocus, firstField, setError],
+  );
+
+  const doSubmit = (andNew: boolean) => {
+    startNew.current = andNew;
+    void handleSubmit(submit)();
+  };
+
+  // Ctrl+S saves, Ctrl+Enter saves and starts a new form of the same kind.
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (!(e.ctrlKey || e.metaKey)) return;
+      if (e.key === 's' || e.key === 'S') {
+        e.preventDefault();
+        doSubmit(false);
+      } else if (e.key === 'Enter') {
+        e.preventDefault();
+        doSubmit(true);
+      }
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  });
+
+  const resume = (d: Draft) => {
+    draft.resume(d);
+    reset({ ...emptyValues(form, tz), ...d.data, form });
+    setFiles(d.attachments);
+    setSaved(null);
+    setTimeout(() => setFocus(firstField), 0);
+  };
+
+  const upload = async (list: FileList | null) => {
+    if (!list?.length) return;
+    setUploading(true);
+    setFailure(null);
+    try {
+      let next = filesRef.current;
+      for (const file of Array.from(list)) {
+        const ref = await api.call('attachments.upload', { filename: file.name, contentType: file.type, dataBase64: await fileToBase64(file) });
+        if (!next.some((f) => f.sha256 === ref.sha256)) next = [...next, ref];
+      }
+      setFiles(next);
+      draft.schedule(getValues(), next);
     } catch (e) {
-      if (e instanceof ApiError) {
-        for (const [name, message] of Object.entries(e.fields)) setError(name as never, { message });
-        setFailure(e.message);
-      } else setFailure('Gagal menyimpan. Data belum tersimpan; coba lagi.');
+      setError('attachments', { message: e instanceof Error ? e.message : 'Gagal mengunggah lampiran.' });
+    } finally {
+      setUploading(false);
     }
   };
 
-  const errorOf = (name: string) => (errors as Record<string, { message?: string } | undefined>)[name]?.message;
+  const removeFile = (sha256: string) => {
+    const next = files.filter((f) => f.sha256 !== sha256);
+    setFiles(next);
+    draft.schedule(getValues(), next);
+  };
+
+  const errorOf = (name: string) => errors[name]?.message;
 
   const renderInput = (f: FieldSpec, aria: Record<string, string | boolean>) => {
-    const reg = register(f.name as never);
+    const reg = register(f.name);
     switch (f.kind) {
       case 'textarea':
-        return <textarea rows={5} {...aria} {...reg} />;
+        return <textarea rows={4} {...aria} {...reg} />;
       case 'gender':
         return (
           <select {...aria} {...reg}>
@@ -98,13 +195,45 @@ export function FormPage({ form }: { form: FormKind }) {
 
   return (
     <section>
-      <h1>Formulir {form}</h1>
-      <p className="subtitle">{FORM_TITLES[form]}</p>
+      <div className="form-head">
+        <div>
+          <h1>Formulir {form}</h1>
+          <p className="subtitle">{FORM_TITLES[form]}</p>
+        </div>
+        <p className="counter" aria-live="polite" data-testid="sitting-counter">
+          Dicatat pada sesi ini: <strong>{count}</strong>
+        </p>
+      </div>
+
+      {draft.pending.length > 0 ? (
+        <div className="drafts" role="region" aria-label="Draf belum selesai">
+          <p>
+            <strong>Ada {draft.pending.length} draf belum selesai.</strong> Lanjutkan atau buang:
+          </p>
+          <ul>
+            {draft.pending.map((d) => (
+              <li key={d.id}>
+                <span>
+                  {String(d.data.reporterName || d.data.content || d.data.problem || '(kosong)').slice(0, 60)} — disimpan {formatInstant(d.updatedAt, tz)}
+                </span>{' '}
+                <button type="button" onClick={() => resume(d)}>
+                  Lanjutkan draf
+                </button>{' '}
+                <button type="button" className="secondary" onClick={() => void draft.discard(d.id)}>
+                  Buang draf
+                </button>
+              </li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
+
       <form
+        ref={formRef}
         noValidate
         onSubmit={(e) => {
-          startNew.current = (e.nativeEvent as SubmitEvent).submitter?.getAttribute('data-new') === '1';
-          void handleSubmit(onSubmit)(e);
+          e.preventDefault();
+          doSubmit((e.nativeEvent as SubmitEvent).submitter?.getAttribute('data-new') === '1');
         }}
       >
         {FORM_LAYOUTS[form].map((section, i) => (
@@ -117,6 +246,10 @@ export function FormPage({ form }: { form: FormKind }) {
             ))}
           </fieldset>
         ))}
+        {form === 'B' ? (
+          <p className="paper-note">Harap diisi dengan lengkap dan benar, pengaduan anda akan ditangani semestinya dan kerahasiaan pengirim dijamin.</p>
+        ) : null}
+
         <fieldset className="workflow">
           <legend>Data tambahan (bukan bagian formulir kertas)</legend>
           {form === 'B' ? (
@@ -124,39 +257,77 @@ export function FormPage({ form }: { form: FormKind }) {
               <input type="checkbox" {...register('anonymous')} /> Anonim (identitas pelapor disembunyikan)
             </label>
           ) : null}
-          <label className="check">
-            <input type="checkbox" {...register('confidential')} /> Rahasia (pengaduan tidak dipublikasikan)
-          </label>
           {errorOf('anonymous') ? (
             <div className="error" role="alert">
               {errorOf('anonymous')}
             </div>
           ) : null}
+          <label className="check">
+            <input type="checkbox" {...register('confidential')} /> Rahasia (pengaduan tidak dipublikasikan)
+          </label>
           <Field id="f-officer" label="Petugas penerima" error={errorOf('officer')}>
             {(aria) => <input type="text" {...aria} {...register('officer')} />}
           </Field>
+          <Field id="f-attachments" label="Lampiran" hint={`PDF, JPG atau PNG; paling besar ${settings?.attachmentMaxMb ?? 10} MB per berkas`} error={errorOf('attachments')}>
+            {(aria) => <input type="file" multiple accept={ATTACHMENT_ACCEPT} disabled={uploading} {...aria} onChange={(e) => void upload(e.target.files).then(() => (e.target.value = ''))} />}
+          </Field>
+          {files.length > 0 ? (
+            <ul className="files" aria-label="Lampiran terunggah">
+              {files.map((f) => (
+                <li key={f.sha256}>
+                  {f.filename} ({formatSize(f.size)}){' '}
+                  <button type="button" className="secondary" onClick={() => removeFile(f.sha256)} aria-label={`Hapus lampiran ${f.filename}`}>
+                    Hapus
+                  </button>
+                </li>
+              ))}
+            </ul>
+          ) : null}
         </fieldset>
+
+        {duplicate ? (
+          <div className="duplicate" role="alert">
+            <p>
+              Pengaduan ini mirip dengan <strong>{duplicate.registrationNo}</strong> (diterima {formatInstant(duplicate.receivedAt, tz)}).{' '}
+              <a href={`#/pengaduan/${duplicate.id}`}>Lihat pengaduan itu</a>
+            </p>
+            <button
+              type="button"
+              onClick={() => {
+                confirmed.current = duplicate.registrationNo;
+                doSubmit(startNew.current);
+              }}
+            >
+              Tetap simpan
+            </button>
+          </div>
+        ) : null}
+
         <div className="actions">
-          <button type="submit" disabled={isSubmitting}>
+          <button type="submit" disabled={isSubmitting || uploading}>
             Simpan
           </button>
-          <button type="submit" data-new="1" disabled={isSubmitting}>
+          <button type="submit" data-new="1" disabled={isSubmitting || uploading}>
             Simpan &amp; baru
           </button>
+          <span className="hint">Ctrl+S simpan · Ctrl+Enter simpan &amp; baru</span>
+          {draft.savedAt ? <span className="hint" data-testid="draft-saved">Draf tersimpan otomatis</span> : null}
         </div>
         <div role="status" aria-live="polite" className="status">
           {saved ? (
             <p className="saved">
-              Tersimpan. <span>Nomor registrasi</span>: <strong data-testid="registration-no">{saved.registrationNo}</strong>
+              Tersimpan. <span>Nomor registrasi</span>: <strong data-testid="registration-no">{saved.registrationNo}</strong>{' '}
+              <a href={`#/pengaduan/${saved.id}`}>Lihat detail</a>
             </p>
           ) : null}
         </div>
-        {failure ? (
+        {failure && !duplicate ? (
           <p className="error" role="alert">
             {failure}
           </p>
         ) : null}
       </form>
+      {saved ? <PrintPanel key={saved.id} id={saved.id} /> : null}
     </section>
   );
 }

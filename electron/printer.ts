@@ -1,0 +1,30 @@
+// The desktop's PDF engine and print dialog: a hidden, sandboxed window with scripts off loads the
+// printable HTML; Chromium inside Electron does the rest.
+import { BrowserWindow } from 'electron';
+import { PAPER_MM, type PaperSize } from '../forms/print';
+import type { Printer } from '../server/printer';
+
+async function withPage<T>(html: string, fn: (win: BrowserWindow) => Promise<T>): Promise<T> {
+  const win = new BrowserWindow({ show: false, webPreferences: { sandbox: true, contextIsolation: true, nodeIntegration: false, javascript: false } });
+  try {
+    await win.loadURL(`data:text/html;charset=utf-8,${encodeURIComponent(html)}`);
+    return await fn(win);
+  } finally {
+    win.destroy();
+  }
+}
+
+const inches = (paper: PaperSize) => ({ width: PAPER_MM[paper].width / 25.4, height: PAPER_MM[paper].height / 25.4 });
+
+export const electronPrinter: Printer = {
+  pdf: (html, paper) => withPage(html, (win) => win.webContents.printToPDF({ pageSize: inches(paper), printBackground: true, preferCSSPageSize: true })),
+  dialog: (html, paper) =>
+    withPage(
+      html,
+      (win) =>
+        new Promise<boolean>((resolve) => {
+          const { width, height } = PAPER_MM[paper];
+          win.webContents.print({ silent: false, printBackground: true, pageSize: { width: width * 1000, height: height * 1000 } }, (ok) => resolve(ok));
+        }),
+    ),
+};

@@ -1,0 +1,74 @@
+import { useEffect, useState } from 'react';
+import { PAPER_SIZES, PRINT_LABELS, type PaperSize, type PrintKind } from '../../forms/print';
+import { api } from './api';
+import { base64ToBlobUrl } from './files';
+
+/** Asks the host for a PDF (printToPDF on the desktop, Chromium in browser mode) and shows it. */
+export function PrintPanel({ id }: { id: string }) {
+  const [paper, setPaper] = useState<PaperSize>('A4');
+  const [doc, setDoc] = useState<{ url: string; filename: string; pages: number } | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [failure, setFailure] = useState<string | null>(null);
+  const [canDialog, setCanDialog] = useState(false);
+  useEffect(() => () => (doc ? URL.revokeObjectURL(doc.url) : undefined), [doc]);
+  useEffect(() => {
+    api.call('app.info', {}).then((i) => setCanDialog(i.canPrintDialog), () => setCanDialog(false));
+  }, []);
+
+  const toPrinter = async () => {
+    setFailure(null);
+    try {
+      await api.call('print.dialog', { kind: 'form', id, paper });
+    } catch (e) {
+      setFailure(e instanceof Error ? e.message : 'Gagal membuka dialog cetak.');
+    }
+  };
+
+  const print = async (kind: PrintKind) => {
+    setBusy(true);
+    setFailure(null);
+    try {
+      const res = await api.call('print.pdf', { kind, id, paper });
+      setDoc({ url: base64ToBlobUrl(res.dataBase64, 'application/pdf'), filename: res.filename, pages: res.pages });
+    } catch (e) {
+      setFailure(e instanceof Error ? e.message : 'Gagal membuat PDF.');
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <div className="print-panel">
+      <label>
+        Ukuran kertas{' '}
+        <select value={paper} onChange={(e) => setPaper(e.target.value as PaperSize)}>
+          {PAPER_SIZES.map((p) => (
+            <option key={p} value={p}>
+              {p === 'F4' ? 'F4 (215 × 330 mm)' : 'A4 (210 × 297 mm)'}
+            </option>
+          ))}
+        </select>
+      </label>
+      <button type="button" disabled={busy} onClick={() => void print('receipt')}>
+        Cetak {PRINT_LABELS.receipt.toLowerCase()}
+      </button>
+      <button type="button" disabled={busy} onClick={() => void print('form')}>
+        Cetak formulir
+      </button>
+      {canDialog ? (
+        <button type="button" className="secondary" onClick={() => void toPrinter()}>
+          Cetak formulir ke printer…
+        </button>
+      ) : null}
+      {failure ? <p className="error" role="alert">{failure}</p> : null}
+      {doc ? (
+        <p role="status">
+          PDF siap ({doc.pages} halaman):{' '}
+          <a href={doc.url} download={doc.filename} data-testid="pdf-link">
+            {doc.filename}
+          </a>
+        </p>
+      ) : null}
+    </div>
+  );
+}

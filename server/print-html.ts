@@ -1,0 +1,124 @@
+// Printable documents as self-contained HTML (inline CSS, no scripts): the tanda terima for the
+// reporter and each filled form laid out like its paper original (seed 003, Lampiran II.A-C).
+import type { ComplaintDetail } from '../forms/complaint';
+import { formatPhone } from '../forms/phone';
+import { PAPER_MM, type PaperSize, type PrintKind } from '../forms/print';
+import type { Settings } from '../forms/settings';
+import { formatHariTanggal, formatInstant, formatTanggal, toLocal } from '../forms/time';
+import { CHANNEL_LABELS, FORM_TITLES, GENDER_LABELS } from '../forms/vocabulary';
+
+const esc = (s: string | null | undefined) =>
+  (s ?? '').replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string);
+const para = (s: string | null | undefined) => (s ? esc(s).replace(/\n/g, '<br>') : '<span class="blank">…………………………………………</span>');
+
+function page(title: string, paper: PaperSize, body: string): string {
+  const { width, height } = PAPER_MM[paper];
+  return `<!doctype html><html lang="id"><head><meta charset="utf-8"><title>${esc(title)}</title><style>
+@page { size: ${width}mm ${height}mm; margin: 20mm 20mm 20mm 25mm; }
+body { font-family: 'Times New Roman', 'Liberation Serif', serif; font-size: 12pt; line-height: 1.45; color: #000; margin: 0; }
+h1 { font-size: 13pt; text-align: center; margin: 0; }
+h2 { font-size: 12pt; text-align: center; margin: 0 0 14pt; font-weight: bold; }
+.office { text-align: center; font-weight: bold; border-bottom: 2px solid #000; padding-bottom: 6pt; margin-bottom: 12pt; }
+.section { font-weight: bold; margin: 10pt 0 4pt; }
+table.kv { border-collapse: collapse; width: 100%; }
+table.kv td { vertical-align: top; padding: 1pt 0; }
+table.kv td.k { width: 38%; } table.kv td.c { width: 3%; }
+.text { min-height: 40pt; margin-left: 12pt; }
+.blank { color: #555; }
+.sign { margin-top: 28pt; margin-left: 55%; text-align: center; }
+.sign .space { height: 52pt; }
+.note { margin-top: 14pt; font-weight: bold; font-style: italic; }
+.reg { font-size: 14pt; font-weight: bold; text-align: center; border: 1.5px solid #000; padding: 6pt; margin: 10pt 0; }
+</style></head><body>${body}</body></html>`;
+}
+
+const kv = (rows: [string, string][]) =>
+  `<table class="kv">${rows.map(([k, v]) => `<tr><td class="k">${esc(k)}</td><td class="c">:</td><td>${v}</td></tr>`).join('')}</table>`;
+
+function signature(settings: Settings, dateLocal: string, name: string | null, role: string): string {
+  return `<div class="sign">${esc(settings.place)}, ${esc(formatTanggal(dateLocal))}<div class="space"></div>(${
+    name ? esc(name) : '<span class="blank">……………………………</span>'
+  })<br>${esc(role)}</div>`;
+}
+
+function formDocument(c: ComplaintDetail, settings: Settings): string {
+  const local = toLocal(c.receivedAt, settings.timeZone);
+  const time = `${local.time.replace(':', '.')} ${settings.timeZone}`;
+  const header = `<div class="office">${esc(settings.officeName)}<br>${esc(settings.kabupatenKota)}</div>`;
+  const reg = `<p>Nomor registrasi: <b>${esc(c.registrationNo)}</b></p>`;
+  const officer = 'Petugas layanan pengaduan masyarakat';
+  if (c.form === 'A') {
+    return `${header}<h1>FORMULIR A</h1><h2>PENERIMAAN PENGADUAN MASYARAKAT<br>SECARA LANGSUNG</h2>${reg}
+<div class="section">A. Identitas pelapor</div>${kv([
+      ['Nama lengkap', para(c.reporterName)],
+      ['Institusi', para(c.reporterInstitution)],
+      ['Alamat lengkap', para(c.reporterAddress)],
+    ])}
+<div class="section">B. Waktu pengaduan</div>${kv([
+      ['Pukul/Jam', esc(time)],
+      ['Hari/Tanggal', esc(formatHariTanggal(local.date))],
+    ])}
+<div class="section">C. Masalah pengaduan</div><div class="text">${para(c.problem)}</div>
+<div class="section">D. Uraian pengaduan</div><div class="text">${para(c.content)}</div>
+<div class="section">E. Penyelesaian</div><div class="text">${para(c.resolution)}</div>
+${signature(settings, local.date, c.officer, officer)}`;
+  }
+  if (c.form === 'B') {
+    const slipDate = c.slipDate ?? local.date;
+    return `${header}<h1>FORMULIR B</h1><h2>PENGADUAN MASYARAKAT MELALUI KOTAK PENGADUAN</h2>${reg}
+<div class="section">Isi Pengaduan</div><div class="text">${para(c.content)}</div>
+<div class="section">Data Pelapor</div>${kv([
+      ['Nama Pelapor', para(c.reporterName)],
+      ['Alamat', para(c.reporterAddress)],
+      ['Jenis Kelamin', c.reporterGender ? esc(GENDER_LABELS[c.reporterGender]) : para(null)],
+      ['Telp./HP', para(c.reporterPhone ? formatPhone(c.reporterPhone) : null)],
+      ['Email', para(c.reporterEmail)],
+    ])}
+<p class="note">Harap diisi dengan lengkap dan benar, pengaduan anda akan ditangani semestinya dan kerahasiaan pengirim dijamin.</p>
+${signature(settings, slipDate, c.anonymous ? null : c.reporterName, 'Nama Pelapor')}`;
+  }
+  return `${header}<h1>FORMULIR C</h1><h2>PENERIMAAN PENGADUAN MASYARAKAT<br>MELALUI KONTAK PUSAT/TELEPON/SURAT/FAKSIMILE, MEDIA<br>ELEKTRONIK DAN MEDIA MASSA</h2>${reg}
+<div class="section">A. Identitas Pelapor</div>${kv([
+    ['Nama Lengkap', para(c.reporterName)],
+    ['Instansi', para(c.reporterInstitution)],
+    ['Alamat Lengkap', para(c.reporterAddress)],
+    ['No telepon', para(c.reporterPhone ? formatPhone(c.reporterPhone) : null)],
+  ])}
+<div class="section">B. Waktu Pengaduan</div>${kv([
+    ['Pukul/jam', esc(time)],
+    ['Hari/tanggal terima', esc(formatHariTanggal(local.date))],
+    ['Sarana Pengaduan', esc(CHANNEL_LABELS[c.channel])],
+  ])}
+<div class="section">C. Materi Pengaduan</div><div class="text">${para(c.content)}</div>
+${signature(settings, local.date, c.officer, officer)}`;
+}
+
+function receiptDocument(c: ComplaintDetail, settings: Settings): string {
+  const followUp = [settings.officePhone ? `telepon ${esc(settings.officePhone)}` : null, settings.website ? `website ${esc(settings.website)}` : null]
+    .filter(Boolean)
+    .join(' atau ');
+  const reporter = c.anonymous ? 'Anonim' : c.reporterName;
+  return `<div class="office">${esc(settings.officeName)}<br>${esc(settings.kabupatenKota)}${settings.officeAddress ? `<br><span style="font-weight:normal">${esc(settings.officeAddress)}</span>` : ''}</div>
+<h1>TANDA TERIMA PENGADUAN</h1><div class="reg">Nomor registrasi: ${esc(c.registrationNo)}</div>
+${kv([
+  ['Tanggal dan waktu diterima', esc(formatInstant(c.receivedAt, settings.timeZone))],
+  ['Formulir', esc(`Formulir ${c.form} — ${FORM_TITLES[c.form]}`)],
+  ['Sarana pengaduan', esc(CHANNEL_LABELS[c.channel])],
+  ['Pelapor', para(reporter)],
+  ['Petugas penerima', para(c.officer)],
+])}
+<p>Pengaduan Saudara telah kami terima dan dicatat. Untuk menanyakan tindak lanjutnya, sebutkan nomor registrasi di atas${
+    followUp ? ` melalui ${followUp}` : ' di loket layanan pengaduan'
+  }.</p>
+${signature(settings, toLocal(c.createdAt, settings.timeZone).date, c.officer, 'Petugas layanan pengaduan masyarakat')}`;
+}
+
+export function printableHtml(kind: PrintKind, c: ComplaintDetail, settings: Settings, paper: PaperSize): string {
+  const title = kind === 'receipt' ? `Tanda terima ${c.registrationNo}` : `Formulir ${c.form} ${c.registrationNo}`;
+  return page(title, paper, kind === 'receipt' ? receiptDocument(c, settings) : formDocument(c, settings));
+}
+
+export function printFilename(kind: PrintKind, c: ComplaintDetail, paper: PaperSize): string {
+  const base = kind === 'receipt' ? 'tanda-terima' : `formulir-${c.form.toLowerCase()}`;
+  return `${base}-${c.registrationNo.replace(/[^\w-]+/g, '-')}-${paper}.pdf`;
+}
