@@ -38,6 +38,7 @@ function raise(e: Error): never {
   throw e;
 }
 
+const alreadySaved = () => new ApiError({ code: 'CONFLICT', message: 'Draf ini sudah disimpan sebagai pengaduan. Buka Daftar Pengaduan untuk melihatnya.' });
 const notFound = () => new ApiError({ code: 'NOT_FOUND', message: 'Pengaduan tidak ditemukan.' });
 
 export function createCore(opts: CoreOptions): Core {
@@ -69,6 +70,9 @@ export function createCore(opts: CoreOptions): Core {
       }
       const missing = input.attachments.find((a) => !attachments.has(a.sha256));
       if (missing) throw new ApiError({ code: 'INVALID_INPUT', message: `Lampiran ${missing.filename} tidak ada di folder data; unggah ulang.`, fields: { attachments: 'Unggah ulang lampiran.' } });
+      // The draft id is the complaint id: a second save of the same draft (two tabs, a double
+      // click that raced) must not make a second complaint.
+      if (input.draftId && getComplaint(db, input.draftId)) throw alreadySaved();
       const nowIso = at.toISOString();
       const duplicate = findDuplicate(db, rowFromInput(input, settings, nowIso), nowIso);
       if (duplicate && input.confirmDuplicateOf !== duplicate.registrationNo) {
@@ -82,11 +86,7 @@ export function createCore(opts: CoreOptions): Core {
         const row = createComplaint(db, input, settings, nowIso);
         return { id: row.id, registrationNo: row.registrationNo, receivedAt: row.receivedAt, createdAt: row.createdAt };
       } catch (e) {
-        // The draft id is the complaint id: a second save of the same draft (two tabs, a double
-        // click that raced) must not make a second complaint.
-        if (e instanceof Error && /UNIQUE constraint failed: complaints\.id/.test(e.message)) {
-          throw new ApiError({ code: 'CONFLICT', message: 'Draf ini sudah disimpan sebagai pengaduan. Buka Daftar Pengaduan untuk melihatnya.' });
-        }
+        if (e instanceof Error && /UNIQUE constraint failed: complaints\.id/.test(e.message)) throw alreadySaved();
         throw e;
       }
     },

@@ -1,0 +1,67 @@
+import { uuidv7 } from 'uuidv7';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Core } from '../../server/core';
+import { formA, makeCore } from '../helpers';
+
+const cores: Core[] = [];
+const core = () => {
+  const c = makeCore();
+  cores.push(c);
+  return c;
+};
+afterEach(async () => {
+  for (const c of cores.splice(0)) await c.close();
+});
+
+describe('drafts', () => {
+  it('keeps the latest autosave of each draft and lists them per form, newest first', async () => {
+    const c = core();
+    const a = uuidv7();
+    const b = uuidv7();
+    await c.dispatch('drafts.save', { id: a, form: 'A', data: { reporterName: 'Sit' } });
+    await c.dispatch('drafts.save', { id: a, form: 'A', data: { reporterName: 'Siti Rahma' } });
+    await c.dispatch('drafts.save', { id: b, form: 'B', data: { content: 'Lampu jalan' } });
+    const listA = await c.dispatch('drafts.list', { form: 'A' });
+    expect(listA).toMatchObject({ ok: true, value: [{ id: a, form: 'A', data: { reporterName: 'Siti Rahma' } }] });
+    const all = await c.dispatch('drafts.list', {});
+    expect(all.ok && (all.value as unknown[]).length).toBe(2);
+  });
+
+  it('turns the draft into the complaint with the same id and deletes it in the same save', async () => {
+    const c = core();
+    const id = uuidv7();
+    await c.dispatch('drafts.save', { id, form: 'A', data: { reporterName: 'Siti' } });
+    const res = await c.dispatch('complaints.create', formA({ draftId: id }));
+    expect(res).toMatchObject({ ok: true, value: { id } });
+    expect(await c.dispatch('drafts.list', {})).toEqual({ ok: true, value: [] });
+    // A late autosave must not bring the draft back, and saving it twice makes no second complaint.
+    expect(await c.dispatch('drafts.save', { id, form: 'A', data: { reporterName: 'Siti' } })).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+    expect(await c.dispatch('complaints.create', formA({ draftId: id }))).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+    expect(c.database.sqlite.prepare('SELECT count(*) FROM complaints').pluck().get()).toBe(1);
+    expect(c.database.sqlite.prepare('SELECT count(*) FROM drafts').pluck().get()).toBe(0);
+  });
+
+  it('keeps the draft when the save is refused', async () => {
+    const c = core();
+    const id = uuidv7();
+    await c.dispatch('drafts.save', { id, form: 'A', data: { problem: 'Izin' } });
+    const bad = await c.dispatch('complaints.create', formA({ draftId: id, reporterName: '' }));
+    expect(bad.ok).toBe(false);
+    expect(await c.dispatch('drafts.list', { form: 'A' })).toMatchObject({ ok: true, value: [{ id, data: { problem: 'Izin' } }] });
+  });
+
+  it('deletes a draft only when discarded', async () => {
+    const c = core();
+    const id = uuidv7();
+    await c.dispatch('drafts.save', { id, form: 'C', data: { content: 'x' } });
+    expect(await c.dispatch('drafts.discard', { id })).toEqual({ ok: true, value: { discarded: true } });
+    expect(await c.dispatch('drafts.discard', { id })).toEqual({ ok: true, value: { discarded: false } });
+    expect(await c.dispatch('drafts.list', {})).toEqual({ ok: true, value: [] });
+  });
+
+  it('refuses a draft that is not a form of values', async () => {
+    const c = core();
+    const res = await c.dispatch('drafts.save', { id: 'not-a-uuid', form: 'D', data: { x: { nested: true } } });
+    expect(res).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', fields: { id: expect.any(String), form: expect.any(String) } } });
+  });
+});

@@ -1,0 +1,59 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Core } from '../../server/core';
+import { formA, makeCore } from '../helpers';
+
+const cores: Core[] = [];
+let clock = new Date('2026-11-24T03:00:00Z');
+const core = () => {
+  const c = makeCore(undefined, { now: () => clock });
+  cores.push(c);
+  return c;
+};
+afterEach(async () => {
+  for (const c of cores.splice(0)) await c.close();
+  clock = new Date('2026-11-24T03:00:00Z');
+});
+
+const slip = (over: Record<string, unknown> = {}) => ({
+  form: 'C', reporterName: 'Dewi Lestari', reporterPhone: '0812-1111-2222', channel: 'telepon',
+  content: 'Website perizinan tidak bisa dibuka sejak Senin, mohon diperbaiki.', receivedDate: '2026-11-20', receivedTime: '10:00', ...over,
+});
+
+describe('duplicate hint', () => {
+  it('points to the earlier registration number and saves once the officer confirms', async () => {
+    const c = core();
+    const first = await c.dispatch('complaints.create', slip());
+    expect(first.ok).toBe(true);
+    // Same phone written differently, text with a small change.
+    const again = await c.dispatch('complaints.create', slip({ reporterPhone: '+62 812 1111 2222', reporterName: 'Dewi L.', content: 'Website perizinan tidak bisa dibuka sejak Senin. Mohon diperbaiki!' }));
+    expect(again).toMatchObject({ ok: false, error: { code: 'DUPLICATE', duplicateOf: { registrationNo: 'ADU/2026/000001' }, message: expect.stringContaining('ADU/2026/000001') } });
+    expect(c.database.sqlite.prepare('SELECT count(*) FROM complaints').pluck().get()).toBe(1);
+    const confirmed = await c.dispatch('complaints.create', slip({ confirmDuplicateOf: 'ADU/2026/000001' }));
+    expect(confirmed).toMatchObject({ ok: true, value: { registrationNo: 'ADU/2026/000002' } });
+    const detail = await c.dispatch('complaints.get', { id: (confirmed as { value: { id: string } }).value.id });
+    expect(detail).toMatchObject({ ok: true, value: { events: [{ type: 'created', data: { confirmedDespiteDuplicateOf: 'ADU/2026/000001' } }] } });
+  });
+
+  it('matches by name or email too, case-insensitively', async () => {
+    const c = core();
+    await c.dispatch('complaints.create', formA());
+    const res = await c.dispatch('complaints.create', formA({ reporterName: 'SITI RAHMAWATI' }));
+    expect(res).toMatchObject({ ok: false, error: { code: 'DUPLICATE' } });
+  });
+
+  it('gives no hint for a different text, a different reporter, or after 30 days', async () => {
+    const c = core();
+    await c.dispatch('complaints.create', slip());
+    expect((await c.dispatch('complaints.create', slip({ content: 'Jalan di depan kantor desa berlubang dan membahayakan pengendara.' }))).ok).toBe(true);
+    expect((await c.dispatch('complaints.create', slip({ reporterName: 'Eko', reporterPhone: '0813-9999-0000' }))).ok).toBe(true);
+    clock = new Date('2026-12-25T03:00:00Z');
+    expect((await c.dispatch('complaints.create', slip({ receivedDate: '2026-12-24' }))).ok).toBe(true);
+  });
+
+  it('has nothing to match for an anonymous slip without identity', async () => {
+    const c = core();
+    const b = { form: 'B', content: 'Petugas meminta uang tambahan', receivedDate: '2026-11-20', receivedTime: '09:00', anonymous: true };
+    expect((await c.dispatch('complaints.create', b)).ok).toBe(true);
+    expect((await c.dispatch('complaints.create', b)).ok).toBe(true);
+  });
+});

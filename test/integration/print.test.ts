@@ -1,0 +1,80 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ChromiumPrinter } from '../../server/chromium-printer';
+import type { Core } from '../../server/core';
+import { DEFAULT_SETTINGS } from '../../forms/settings';
+import { chromiumPath, formA, makeCore } from '../helpers';
+import { readPdf } from '../pdf-text';
+
+const chromium = chromiumPath();
+
+describe.skipIf(!chromium)('printing to PDF through the API (Chromium in browser mode)', () => {
+  let c: Core;
+  const ids: Record<string, string> = {};
+  beforeAll(async () => {
+    c = makeCore(undefined, { printer: new ChromiumPrinter(), now: () => new Date('2026-11-24T03:00:00Z') });
+    await c.dispatch('settings.save', {
+      ...DEFAULT_SETTINGS, officeName: 'DPMPTSP Kabupaten Buton Utara', kabupatenKota: 'Kabupaten Buton Utara', place: 'Buranga',
+      timeZone: 'WITA', officePhone: '(0401) 312-345', website: 'dpmptsp.butonutarakab.go.id',
+    });
+    const create = async (key: string, input: unknown) => {
+      const r = await c.dispatch('complaints.create', input);
+      if (!r.ok) throw new Error(JSON.stringify(r.error));
+      ids[key] = (r.value as { id: string }).id;
+    };
+    await create('A', formA({ officer: 'Rina Marlina', resolution: 'Dijelaskan alur perizinan.' }));
+    await create('B', { form: 'B', content: 'Lampu ruang tunggu mati', reporterName: 'Wa Ode Nur', reporterGender: 'P', reporterPhone: '0813-4444-5555', slipDate: '2026-11-18', receivedDate: '2026-11-19', receivedTime: '08:30' });
+    await create('C', { form: 'C', reporterName: 'Dewi Lestari', reporterInstitution: 'UD Maju Jaya', reporterPhone: '0812-1111-2222', channel: 'surel', content: 'Website perizinan tidak bisa dibuka', receivedDate: '2026-11-20', receivedTime: '10:00', officer: 'Arif Budiman' });
+  });
+  afterAll(async () => c?.close());
+
+  const pdf = async (kind: 'receipt' | 'form', key: string, paper: 'A4' | 'F4' = 'A4') => {
+    const res = await c.dispatch('print.pdf', { kind, id: ids[key], paper });
+    if (!res.ok) throw new Error(JSON.stringify(res.error));
+    const v = res.value as { filename: string; dataBase64: string; pages: number };
+    return { ...v, ...(await readPdf(Buffer.from(v.dataBase64, 'base64'))) };
+  };
+
+  it('prints Formulir A with its labels, values, place-and-date line and the officer signing', async () => {
+    const { text, filename, pages } = await pdf('form', 'A');
+    for (const s of ['FORMULIR A', 'PENERIMAAN PENGADUAN MASYARAKAT', 'A. Identitas pelapor', 'Nama lengkap', 'Siti Rahmawati', 'Institusi', 'CV Sinar Buton',
+      'Alamat lengkap', 'Pukul/Jam', '09.15 WITA', 'Hari/Tanggal', 'Jumat, 20 November 2026', 'C. Masalah pengaduan', 'Izin usaha belum terbit',
+      'D. Uraian pengaduan', 'E. Penyelesaian', 'Dijelaskan alur perizinan.', 'Buranga, 20 November 2026', '(Rina Marlina)', 'Petugas layanan pengaduan masyarakat', 'ADU/2026/000001']) {
+      expect(text).toContain(s);
+    }
+    expect(filename).toBe('formulir-a-ADU-2026-000001-A4.pdf');
+    expect(pages).toBeGreaterThanOrEqual(1);
+  });
+
+  it('prints Formulir B with the reporter signing and the confidentiality promise', async () => {
+    const { text } = await pdf('form', 'B');
+    for (const s of ['FORMULIR B', 'KOTAK PENGADUAN', 'Isi Pengaduan', 'Lampu ruang tunggu mati', 'Nama Pelapor', 'Wa Ode Nur', 'Jenis Kelamin', 'Perempuan', 'Telp./HP', '0813-4444-5555', 'kerahasiaan pengirim dijamin', 'Buranga, 18 November 2026', '(Wa Ode Nur)']) {
+      expect(text).toContain(s);
+    }
+  });
+
+  it('prints Formulir C with the channel', async () => {
+    const { text } = await pdf('form', 'C');
+    for (const s of ['FORMULIR C', 'Nama Lengkap', 'Dewi Lestari', 'Instansi', 'UD Maju Jaya', 'No telepon', '0812-1111-2222', 'Sarana Pengaduan', 'Surel (email)', 'C. Materi Pengaduan', '(Arif Budiman)']) {
+      expect(text).toContain(s);
+    }
+  });
+
+  it('prints a receipt with the number, time, form, officer and how to follow up', async () => {
+    const { text } = await pdf('receipt', 'A');
+    for (const s of ['TANDA TERIMA PENGADUAN', 'Nomor registrasi: ADU/2026/000001', '20 November 2026, 09.15 WITA', 'Formulir A', 'Rina Marlina', '(0401) 312-345', 'dpmptsp.butonutarakab.go.id']) {
+      expect(text).toContain(s);
+    }
+  });
+
+  it('lays out on A4 and on F4 (215 × 330 mm)', async () => {
+    const a4 = await pdf('form', 'C', 'A4');
+    const f4 = await pdf('form', 'C', 'F4');
+    expect([a4.widthMm, a4.heightMm]).toEqual([210, 297]);
+    expect([f4.widthMm, f4.heightMm]).toEqual([215, 330]);
+  });
+
+  it('answers NOT_FOUND for an unknown complaint and UNAVAILABLE without a printer', async () => {
+    expect(await c.dispatch('print.pdf', { kind: 'form', id: '01900000-0000-7000-8000-000000000000' })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    expect(await c.dispatch('print.dialog', { kind: 'form', id: ids.A })).toMatchObject({ ok: false, error: { code: 'UNAVAILABLE' } });
+  });
+});
