@@ -1,8 +1,9 @@
+import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { createCore, type Core } from '../server/core';
-import { MIGRATIONS_DIR } from '../server/paths';
+import { MIGRATIONS_DIR, REPO_ROOT } from '../server/paths';
 import type { Printer } from '../server/printer';
 
 export function tempDir(prefix = 'loket-test-'): string {
@@ -46,3 +47,22 @@ export function formA(overrides: Record<string, unknown> = {}) {
     ...overrides,
   };
 }
+
+/** The real browser host as a child process (`server/cli.ts --browser`), and the address it prints. */
+export function startHostProcess(dataDir: string) {
+  const child = spawn(process.execPath, ['--import', 'tsx', path.join(REPO_ROOT, 'server/cli.ts'), '--browser', '--data-dir', dataDir], {
+    cwd: REPO_ROOT,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const url = new Promise<URL>((resolve, reject) => {
+    let out = '';
+    child.stdout.on('data', (c: Buffer) => {
+      out += c.toString();
+      const m = /(http:\/\/127\.0\.0\.1:\d+\/\?token=\S+)/.exec(out);
+      if (m?.[1]) resolve(new URL(m[1]));
+    });
+    child.on('exit', (code) => reject(new Error(`host exited early (${code}): ${out}`)));
+  });
+  return { child, url };
+}
+

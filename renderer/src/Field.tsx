@@ -10,11 +10,22 @@ export function Field(props: { id: string; label: string; required?: boolean; hi
   const describedBy = [props.hint ? hintId : null, props.error ? errId : null].filter(Boolean).join(' ');
   return (
     <div className={props.error ? 'field field-invalid' : 'field'}>
-      <label htmlFor={props.id}>
-        {props.label}
-        {props.required ? <span aria-hidden="true"> *</span> : null}
-      </label>
-      {props.children({ id: props.id, 'aria-invalid': !!props.error, ...(describedBy ? { 'aria-describedby': describedBy } : {}) })}
+      {/* The label holds only the paper's words: it is the input's accessible name. */}
+      <div className="label-cell">
+        <label htmlFor={props.id}>{props.label}</label>
+        {props.required ? (
+          <span className="req" aria-hidden="true">
+            {' '}
+            *
+          </span>
+        ) : null}
+      </div>
+      {props.children({
+        id: props.id,
+        'aria-invalid': !!props.error,
+        ...(props.required ? { 'aria-required': true } : {}),
+        ...(describedBy ? { 'aria-describedby': describedBy } : {}),
+      })}
       {props.hint ? (
         <div className="hint" id={hintId}>
           {props.hint}

@@ -1,5 +1,6 @@
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { startBrowserHost, type BrowserHost } from '../../server/browser-host';
+import { ChromiumPrinter } from '../../server/chromium-printer';
 import type { Core } from '../../server/core';
 import { RENDERER_DIST } from '../../server/paths';
 import { CHROMIUM_ARGS, chromiumPath, makeCore } from '../helpers';
@@ -16,11 +17,12 @@ export interface E2E {
 
 /** A fresh data folder, the browser host on it, and a Chromium page opened at the token address. */
 export async function openApp(opts: { setup?: (core: Core) => Promise<void> } = {}): Promise<E2E> {
-  const core = makeCore();
+  const core = makeCore(undefined, { printer: new ChromiumPrinter() });
   await opts.setup?.(core);
   const host = await startBrowserHost({ core, staticDir: RENDERER_DIST });
   const browser = await chromium.launch({ executablePath: chromiumExecutable!, args: CHROMIUM_ARGS });
   const page = await browser.newPage({ viewport: { width: 1366, height: 768 }, locale: 'id-ID', timezoneId: 'Asia/Jakarta' });
+  page.setDefaultTimeout(10_000);
   await page.goto(host.url);
   return {
     core,

@@ -1,29 +1,10 @@
 // A complaint the API has confirmed survives the process being killed at once (SIGKILL gives
 // SQLite no chance to flush anything after the answer).
-import { spawn } from 'node:child_process';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { DB_FILE } from '../../db/open';
-import { REPO_ROOT } from '../../server/paths';
-import { formA, tempDir } from '../helpers';
-
-export function startHostProcess(dataDir: string) {
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(REPO_ROOT, 'server/cli.ts'), '--browser', '--data-dir', dataDir], {
-    cwd: REPO_ROOT,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  const url = new Promise<URL>((resolve, reject) => {
-    let out = '';
-    child.stdout.on('data', (c: Buffer) => {
-      out += c.toString();
-      const m = /(http:\/\/127\.0\.0\.1:\d+\/\?token=\S+)/.exec(out);
-      if (m?.[1]) resolve(new URL(m[1]));
-    });
-    child.on('exit', (code) => reject(new Error(`host exited early (${code}): ${out}`)));
-  });
-  return { child, url };
-}
+import { formA, startHostProcess, tempDir } from '../helpers';
 
 describe('durability', () => {
   it('keeps a saved complaint after SIGKILL right after the API answered', async () => {

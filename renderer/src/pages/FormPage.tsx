@@ -42,7 +42,7 @@ export function FormPage({ form }: { form: FormKind }) {
   const settings = useSettings();
   const tz = settings?.timeZone ?? 'WIB';
   const draft = useDraft(form);
-  const { register, handleSubmit, reset, setError, setFocus, getValues, watch, formState } = useForm<Values>({
+  const { register, handleSubmit, reset, setError, getValues, watch, formState } = useForm<Values>({
     resolver,
     defaultValues: emptyValues(form, tz),
   });
@@ -57,12 +57,19 @@ export function FormPage({ form }: { form: FormKind }) {
   const confirmed = useRef<string | null>(null);
   const formRef = useRef<HTMLFormElement>(null);
   const firstField = FORM_LAYOUTS[form][0]!.fields[0]!.name;
+  // After React has painted (reset re-renders the inputs), so the focus sticks.
+  const focusFirst = useCallback(() => {
+    requestAnimationFrame(() => document.getElementById(`f-${firstField}`)?.focus());
+  }, [firstField]);
   const filesRef = useRef(files);
   filesRef.current = files;
 
+  // Keyboard first: the cursor starts in the form's first field.
   useEffect(() => {
-    if (settings) reset(emptyValues(form, settings.timeZone));
-  }, [settings, form, reset]);
+    if (!settings) return;
+    reset(emptyValues(form, settings.timeZone));
+    focusFirst();
+  }, [settings, form, reset, focusFirst]);
 
   // Every change goes to the draft (debounced well under half a second).
   useEffect(() => {
@@ -92,7 +99,7 @@ export function FormPage({ form }: { form: FormKind }) {
         if (startNew.current) {
           reset(emptyValues(form, tz));
           setFiles([]);
-          setTimeout(() => setFocus(firstField), 0);
+          focusFirst();
         }
       } catch (e) {
         if (e instanceof ApiError) {
@@ -102,7 +109,7 @@ export function FormPage({ form }: { form: FormKind }) {
         } else setFailure('Gagal menyimpan. Pengaduan belum tersimpan; coba lagi.');
       }
     },
-    [draft, bump, reset, form, tz, setFocus, firstField, setError],
+    [draft, bump, reset, form, tz, focusFirst, setError],
   );
 
   const doSubmit = (andNew: boolean) => {
@@ -131,7 +138,7 @@ export function FormPage({ form }: { form: FormKind }) {
     reset({ ...emptyValues(form, tz), ...d.data, form });
     setFiles(d.attachments);
     setSaved(null);
-    setTimeout(() => setFocus(firstField), 0);
+    focusFirst();
   };
 
   const upload = async (list: FileList | null) => {
