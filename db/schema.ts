@@ -38,12 +38,15 @@ export const complaints = sqliteTable(
   },
   (t) => [
     uniqueIndex('complaints_registration_no').on(t.registrationNo),
-    index('complaints_received_at').on(t.receivedAt),
+    // (received_at, id) serves the list's ORDER BY received_at, id without a sort step.
+    index('complaints_received_at_id').on(t.receivedAt, t.id),
     index('complaints_created_at').on(t.createdAt),
     index('complaints_form_received_at').on(t.form, t.receivedAt),
     index('complaints_channel_received_at').on(t.channel, t.receivedAt),
     index('complaints_reporter_phone').on(t.reporterPhone),
     index('complaints_reporter_email').on(t.reporterEmail),
+    // The duplicate hint matches names case-insensitively.
+    index('complaints_reporter_name_lower').on(sql`lower(${t.reporterName})`),
   ],
 );
 

@@ -91,7 +91,9 @@ export async function fillDemo(core: ReturnType<typeof createCore>, count: numbe
   const { timeZone } = getSettings(core.database.db);
   let saved = 0;
   for (const input of demoComplaints({ count, timeZone })) {
-    const res = await core.dispatch('complaints.create', input);
+    let res = await core.dispatch('complaints.create', input);
+    // Generated reporters repeat; confirm the duplicate hint as an officer would.
+    if (!res.ok && res.error.code === 'DUPLICATE') res = await core.dispatch('complaints.create', { ...input, confirmDuplicateOf: res.error.duplicateOf?.registrationNo });
     if (!res.ok) throw new Error(`demo complaint refused: ${res.error.message}`);
     saved++;
   }

@@ -7,7 +7,8 @@ import type { Db } from '../../db/open';
 import { complaintInput } from '../../forms/complaint';
 import { DEFAULT_SETTINGS } from '../../forms/settings';
 import { createCore } from '../../server/core';
-import { demoComplaints } from '../../server/demo-data';
+import { demoComplaints, mulberry32 } from '../../server/demo-data';
+import { ftsQuery } from '../../db/search';
 import { MIGRATIONS_DIR } from '../../server/paths';
 import { tempDir } from '../helpers';
 import { compare, printFigures, type Figure } from './harness';
@@ -33,7 +34,10 @@ const flush = () => {
   batch = [];
 };
 for (const input of gen) {
-  batch.push(rowFromInput(complaintInput.parse(input), settings, '2026-11-24T03:00:00.000Z'));
+  // Keyed a few minutes after receipt, as at a real counter, so the data spans three years.
+  const row = rowFromInput(complaintInput.parse(input), settings, '2026-11-24T03:00:00.000Z');
+  row.createdAt = row.updatedAt = new Date(Date.parse(row.receivedAt) + 5 * 60_000).toISOString();
+  batch.push(row);
   if (batch.length === 5000) flush();
 }
 flush();
@@ -44,7 +48,14 @@ const figures: Figure[] = [];
 // 1. Saving one complaint through the API's server side (validation, registration number, event,
 //    durable commit) vs a raw better-sqlite3 insert of the same row in its own durable transaction.
 {
-  const payloads = [...demoComplaints({ count: RUNS + 20, timeZone: 'WIB', now: new Date('2026-11-24T03:00:00Z'), seed: 99 })];
+  // Reporters no earlier complaint has, so every save takes the full path (the duplicate check runs
+  // and finds nothing) instead of stopping at the hint.
+  const payloads = [...demoComplaints({ count: RUNS + 20, timeZone: 'WIB', now: new Date('2026-11-24T03:00:00Z'), seed: 99 })].map((p, n) => ({
+    ...p,
+    ...(p.form === 'B' && p.anonymous ? {} : { reporterName: `Pelapor Uji ${n}` }),
+    ...(p.form === 'A' ? {} : { reporterPhone: null }),
+    ...(p.form === 'C' ? { reporterAddress: 'Jl. Uji' } : {}),
+  }));
   let i = 0;
   let j = 0;
   const columns = Object.keys(sqlite.prepare('SELECT * FROM complaints LIMIT 1').get() as object);
@@ -54,7 +65,7 @@ const figures: Figure[] = [];
     return {
       id: r.id, version: 1, form_version: 1, registration_no: `RAW/${k}`, form: r.form, channel: r.channel, received_at: r.receivedAt,
       slip_date: r.slipDate ?? null, problem: r.problem ?? null, content: r.content, resolution: r.resolution ?? null,
-      reporter_name: r.reporterName ?? null, reporter_institution: r.reporterInstitution ?? null, reporter_address: r.reporterAddress ?? null,
+      reporter_name: r.reporterName ? `Baris Mentah ${k}` : null, reporter_institution: r.reporterInstitution ?? null, reporter_address: r.reporterAddress ?? null,
       reporter_phone: r.reporterPhone ?? null, reporter_email: r.reporterEmail ?? null, reporter_gender: r.reporterGender ?? null,
       anonymous: r.anonymous ? 1 : 0, confidential: r.confidential ? 1 : 0, officer: r.officer ?? null, status: 'diterima',
       created_at: r.createdAt, updated_at: r.updatedAt,
@@ -71,6 +82,45 @@ const figures: Figure[] = [];
     () => rawInsert(rawRows[j++ % rawRows.length]!),
   );
   figures.push({ name: 'save one complaint via API server side (durable)', unit: 'ms', measured: api, baselineName: 'raw better-sqlite3 INSERT (durable)', baseline: raw });
+}
+
+// 2. Full-text search through the API (FTS5, filters, count, first page of 100) vs the bare FTS5
+//    MATCH of the same words, LIMIT 100. Words are drawn from the generated texts.
+{
+  const words = ['izin', 'pungutan', 'antrean loket', 'sertifikat tanah', 'jalan rusak', 'website', 'Saputra', 'petugas', 'jadwal pelayanan', 'kursi'];
+  let k = 0;
+  let m = 0;
+  const bare = sqlite.prepare('SELECT rowid FROM complaints_fts WHERE complaints_fts MATCH ? LIMIT 100');
+  const [api, raw] = await compare(
+    RUNS,
+    10,
+    async () => {
+      const res = await core.dispatch('complaints.list', { q: words[k++ % words.length], limit: 100 });
+      if (!res.ok) throw new Error(res.error.message);
+    },
+    () => bare.all(ftsQuery(words[m++ % words.length]!)),
+  );
+  figures.push({ name: `full-text search, first 100 + total (${N.toLocaleString('en')})`, unit: 'ms', measured: api, baselineName: 'bare FTS5 MATCH … LIMIT 100', baseline: raw });
+}
+
+// 3. One page (100 rows) of Daftar Pengaduan at a random depth, newest first, through the API
+//    (with the total count) vs the same ORDER BY … LIMIT/OFFSET as a raw query.
+{
+  const rnd = mulberry32(5);
+  const offsets = Array.from({ length: RUNS + 20 }, () => Math.floor(rnd() * Math.max(1, N - 100)));
+  let k = 0;
+  let m = 0;
+  const bare = sqlite.prepare('SELECT * FROM complaints ORDER BY received_at DESC, id DESC LIMIT 100 OFFSET ?');
+  const [api, raw] = await compare(
+    RUNS,
+    10,
+    async () => {
+      const res = await core.dispatch('complaints.list', { limit: 100, offset: offsets[k++ % offsets.length] });
+      if (!res.ok) throw new Error(res.error.message);
+    },
+    () => bare.all(offsets[m++ % offsets.length]),
+  );
+  figures.push({ name: 'list page of 100 at a random depth (API)', unit: 'ms', measured: api, baselineName: 'raw ORDER BY … LIMIT 100 OFFSET', baseline: raw });
 }
 
 printFigures(figures);
