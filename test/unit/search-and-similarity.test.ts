@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest';
+import { ftsQuery, looksLikeRegistrationNo } from '../../db/search';
+import { DUPLICATE_THRESHOLD, similarity } from '../../forms/similarity';
+
+describe('FTS query from what the officer types', () => {
+  it('requires every word, each as a prefix', () => {
+    expect(ftsQuery('izin usa')).toBe('"izin"* "usa"*');
+  });
+  it('cannot be broken by FTS syntax or quotes', () => {
+    expect(ftsQuery('"a" OR b*')).toBe('"a"* "OR"* "b"*');
+    expect(ftsQuery('  ,.;  ')).toBeNull();
+    expect(ftsQuery('ab"cd')).toBe('"ab"* "cd"*');
+  });
+  it('tells registration numbers from words', () => {
+    expect(looksLikeRegistrationNo('ADU/2026/000123')).toBe(true);
+    expect(looksLikeRegistrationNo('izin usaha')).toBe(false);
+    expect(looksLikeRegistrationNo('2026')).toBe(false);
+  });
+});
+
+describe('text similarity for the duplicate hint', () => {
+  it('is 1 for the same text however it is written and low for different texts', () => {
+    expect(similarity('Lampu jalan MATI!', 'lampu jalan mati')).toBe(1);
+    expect(similarity('Website perizinan tidak bisa dibuka sejak Senin, mohon diperbaiki.', 'Website perizinan tidak bisa dibuka sejak Senin. Mohon diperbaiki!')).toBeGreaterThanOrEqual(DUPLICATE_THRESHOLD);
+    expect(similarity('Website perizinan tidak bisa dibuka', 'Jalan desa rusak berat dan berlubang')).toBeLessThan(0.2);
+    expect(similarity('', 'apa saja')).toBe(0);
+  });
+});
