@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
+import { afterEach } from 'vitest';
 import os from 'node:os';
 import path from 'node:path';
 import { createCore, type Core } from '../server/core';
@@ -66,3 +67,16 @@ export function startHostProcess(dataDir: string) {
   return { child, url };
 }
 
+
+/** A `makeCore` whose cores (each on a fresh data folder) are closed after every test of the file. */
+export function coresClosedAfterEach(): (dataDir?: string, opts?: Parameters<typeof makeCore>[1]) => Core {
+  const open: Core[] = [];
+  afterEach(async () => {
+    for (const c of open.splice(0)) await c.close();
+  });
+  return (dataDir = tempDir(), opts = {}) => {
+    const c = makeCore(dataDir, opts);
+    open.push(c);
+    return c;
+  };
+}

@@ -1,17 +1,9 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import type { Core } from '../../server/core';
+import { describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS } from '../../forms/settings';
-import { formA, makeCore } from '../helpers';
+import { coresClosedAfterEach, formA } from '../helpers';
 
-const cores: Core[] = [];
-const core = (now?: () => Date) => {
-  const c = makeCore(undefined, now ? { now } : {});
-  cores.push(c);
-  return c;
-};
-afterEach(async () => {
-  for (const c of cores.splice(0)) await c.close();
-});
+const newCore = coresClosedAfterEach();
+const core = (now?: () => Date) => newCore(undefined, now ? { now } : {});
 
 describe('API procedures on the server side', () => {
   it('creates complaints with consecutive registration numbers and lists them newest first', async () => {

@@ -2,20 +2,13 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { uuidv7 } from 'uuidv7';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Core } from '../../server/core';
 import { pdfBytes, pngBytes } from '../fixtures';
-import { formA, makeCore, tempDir } from '../helpers';
+import { coresClosedAfterEach, formA, tempDir } from '../helpers';
 
-const cores: Core[] = [];
-const core = (dir = tempDir()) => {
-  const c = makeCore(dir);
-  cores.push(c);
-  return { c, dir };
-};
-afterEach(async () => {
-  for (const c of cores.splice(0)) await c.close();
-});
+const newCore = coresClosedAfterEach();
+const core = (dir = tempDir()) => ({ c: newCore(dir), dir });
 const upload = (c: Core, filename: string, bytes: Buffer, contentType = '') =>
   c.dispatch('attachments.upload', { filename, contentType, dataBase64: bytes.toString('base64') });
 

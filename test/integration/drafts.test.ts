@@ -1,17 +1,8 @@
 import { uuidv7 } from 'uuidv7';
-import { afterEach, describe, expect, it } from 'vitest';
-import type { Core } from '../../server/core';
-import { formA, makeCore } from '../helpers';
+import { describe, expect, it } from 'vitest';
+import { coresClosedAfterEach, formA } from '../helpers';
 
-const cores: Core[] = [];
-const core = () => {
-  const c = makeCore();
-  cores.push(c);
-  return c;
-};
-afterEach(async () => {
-  for (const c of cores.splice(0)) await c.close();
-});
+const core = coresClosedAfterEach();
 
 describe('drafts', () => {
   it('keeps the latest autosave of each draft and lists them per form, newest first', async () => {

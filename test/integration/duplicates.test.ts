@@ -1,16 +1,10 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Core } from '../../server/core';
-import { formA, makeCore } from '../helpers';
+import { coresClosedAfterEach, formA } from '../helpers';
 
-const cores: Core[] = [];
 let clock = new Date('2026-11-24T03:00:00Z');
-const core = () => {
-  const c = makeCore(undefined, { now: () => clock });
-  cores.push(c);
-  return c;
-};
-afterEach(async () => {
-  for (const c of cores.splice(0)) await c.close();
+const newCore = coresClosedAfterEach();
+const core = () => newCore(undefined, { now: () => clock });
+afterEach(() => {
   clock = new Date('2026-11-24T03:00:00Z');
 });
 
