@@ -1,0 +1,69 @@
+// Working days (hari kerja): Monday to Friday, minus national holidays and cuti bersama. Dates are
+// office-local calendar dates as 'YYYY-MM-DD' strings, so arithmetic never meets a time zone.
+import { fromLocal, toLocal, type TimeZone } from './time';
+
+export interface Calendar {
+  /** Non-working dates (libur nasional and cuti bersama) as YYYY-MM-DD. */
+  holidays: ReadonlySet<string>;
+}
+
+const toUtc = (d: string) => {
+  const [y, m, day] = d.split('-').map(Number) as [number, number, number];
+  return Date.UTC(y, m - 1, day);
+};
+const fromUtc = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+
+export function addDays(date: string, n: number): string {
+  return fromUtc(toUtc(date) + n * 86_400_000);
+}
+
+export function weekday(date: string): number {
+  return new Date(toUtc(date)).getUTCDay();
+}
+
+export function isWorkingDay(date: string, cal: Calendar): boolean {
+  const wd = weekday(date);
+  return wd !== 0 && wd !== 6 && !cal.holidays.has(date);
+}
+
+/**
+ * The date n working days after `date` (before it for negative n). `date` itself is day 0 and
+ * is not counted, whether or not it is a working day: a complaint received on a Saturday has its
+ * first working day on Monday.
+ */
+export function addWorkingDays(date: string, n: number, cal: Calendar): string {
+  const step = n >= 0 ? 1 : -1;
+  let left = Math.abs(n);
+  let d = date;
+  while (left > 0) {
+    d = addDays(d, step);
+    if (isWorkingDay(d, cal)) left--;
+  }
+  return d;
+}
+
+/** Working days in (from, to]; negative when `to` is before `from`. */
+export function workingDaysBetween(from: string, to: string, cal: Calendar): number {
+  if (to < from) return -workingDaysBetween(to, from, cal);
+  let n = 0;
+  for (let d = addDays(from, 1); d <= to; d = addDays(d, 1)) if (isWorkingDay(d, cal)) n++;
+  return n;
+}
+
+/** The first working day on or after `date`. */
+export function nextWorkingDayOnOrAfter(date: string, cal: Calendar): string {
+  let d = date;
+  while (!isWorkingDay(d, cal)) d = addDays(d, 1);
+  return d;
+}
+
+/** The last instant of a local date: deadlines run to the end of their day. */
+export function endOfLocalDay(date: string, tz: TimeZone): string {
+  return new Date(new Date(fromLocal({ date: addDays(date, 1), time: '00:00' }, tz)).getTime() - 1).toISOString();
+}
+
+/** End of the n-th working day after the local date of `instant`. */
+export function workingDayDeadline(instant: string, n: number, tz: TimeZone, cal: Calendar): { date: string; dueAt: string } {
+  const date = addWorkingDays(toLocal(instant, tz).date, n, cal);
+  return { date, dueAt: endOfLocalDay(date, tz) };
+}
