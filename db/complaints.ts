@@ -1,14 +1,18 @@
-import { and, asc, count, desc, eq, gte, like, lt, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gte, like, lt, notInArray, or, sql, type SQL } from 'drizzle-orm';
 import { uuidv7 } from 'uuidv7';
 import type { AttachmentRef } from '../forms/attachments';
 import type { ComplaintData, ComplaintDetail, ComplaintListItem, ComplaintListQuery } from '../forms/complaint';
 import { formatRegistrationNo, type Settings } from '../forms/settings';
 import { DUPLICATE_THRESHOLD, DUPLICATE_WINDOW_DAYS, similarity } from '../forms/similarity';
+import { workingDaysLeft } from '../forms/deadlines';
 import { fromLocal, toLocal } from '../forms/time';
-import { HIDDEN_REPORTER, type Channel } from '../forms/vocabulary';
+import { endOfLocalDay } from '../forms/working-days';
+import { allowedActions } from '../forms/workflow';
+import { CLOSED_STATUSES, HIDDEN_REPORTER, type Channel } from '../forms/vocabulary';
 import type { Db } from './open';
 import { complaintAttachments, complaintEvents, complaints, drafts, registrationCounters } from './schema';
 import { ftsQuery, looksLikeRegistrationNo } from './search';
+import { deadlinesOf, initialDue, type DeadlineContext } from './workflow';
 
 export type ComplaintRow = typeof complaints.$inferSelect;
 export type NewComplaintRow = Omit<typeof complaints.$inferInsert, 'registrationNo'>;
@@ -84,12 +88,17 @@ export function insertComplaint(
   return inserted;
 }
 
-export function createComplaint(db: Db, data: ComplaintData, settings: Settings, now = new Date().toISOString()): ComplaintRow {
+export function createComplaint(db: Db, data: ComplaintData, settings: Settings, ctx: DeadlineContext, now = new Date().toISOString()): ComplaintRow {
   const row = rowFromInput(data, settings, now);
   const eventData = data.confirmDuplicateOf ? { confirmedDespiteDuplicateOf: data.confirmDuplicateOf } : undefined;
-  return db.transaction((tx) => insertComplaint(tx as unknown as Db, row, settings, { attachments: data.attachments, eventData }), {
-    behavior: 'immediate',
-  });
+  return db.transaction(
+    (txRaw) => {
+      const tx = txRaw as unknown as Db;
+      const inserted = insertComplaint(tx, row, settings, { attachments: data.attachments, eventData });
+      return { ...inserted, ...initialDue(tx, inserted, ctx, now) };
+    },
+    { behavior: 'immediate' },
+  );
 }
 
 /** The name a list may show: protected reporters are never named outside their case file. */
@@ -103,8 +112,24 @@ function summaryOf(row: Pick<ComplaintRow, 'problem' | 'content'>): string {
   return text.length > 160 ? text.slice(0, 157) + '…' : text;
 }
 
-function listWhere(q: ComplaintListQuery, settings: Settings): SQL | undefined {
+/** The work views: each a filter of the list, by status or by the next open deadline. */
+export function viewWhere(view: NonNullable<ComplaintListQuery['view']>, settings: Settings, now: string): SQL {
+  const open = notInArray(complaints.status, [...CLOSED_STATUSES]);
+  switch (view) {
+    case 'perlu_verifikasi':
+      return eq(complaints.status, 'diterima');
+    case 'menunggu_kelengkapan':
+      return eq(complaints.status, 'menunggu_kelengkapan');
+    case 'terlambat':
+      return and(open, lt(complaints.nextDueAt, now))!;
+    case 'jatuh_tempo_hari_ini':
+      return and(open, gte(complaints.nextDueAt, now), lt(complaints.nextDueAt, endOfLocalDay(toLocal(now, settings.timeZone).date, settings.timeZone)))!;
+  }
+}
+
+function listWhere(q: ComplaintListQuery, settings: Settings, now: string): SQL | undefined {
   const conds: (SQL | undefined)[] = [];
+  if (q.view) conds.push(viewWhere(q.view, settings, now));
   if (q.form) conds.push(eq(complaints.form, q.form));
   if (q.channel) conds.push(eq(complaints.channel, q.channel));
   if (q.from) conds.push(gte(complaints.receivedAt, fromLocal({ date: q.from, time: '00:00' }, settings.timeZone)));
@@ -130,8 +155,8 @@ const ORDER = {
   registration_asc: [asc(complaints.registrationNo)],
 } as const;
 
-export function listComplaints(db: Db, q: ComplaintListQuery, settings: Settings): { items: ComplaintListItem[]; total: number } {
-  const where = listWhere(q, settings);
+export function listComplaints(db: Db, q: ComplaintListQuery, settings: Settings, now = new Date().toISOString()): { items: ComplaintListItem[]; total: number } {
+  const where = listWhere(q, settings, now);
   const rows = db
     .select({
       id: complaints.id,
@@ -146,6 +171,7 @@ export function listComplaints(db: Db, q: ComplaintListQuery, settings: Settings
       anonymous: complaints.anonymous,
       confidential: complaints.confidential,
       version: complaints.version,
+      nextDueAt: complaints.nextDueAt,
     })
     .from(complaints)
     .where(where)
@@ -164,7 +190,11 @@ export function listComplaints(db: Db, q: ComplaintListQuery, settings: Settings
   };
 }
 
-export function getComplaint(db: Db, id: string): ComplaintDetail | null {
+export function complaintExists(db: Db, id: string): boolean {
+  return !!db.select({ id: complaints.id }).from(complaints).where(eq(complaints.id, id)).get();
+}
+
+export function getComplaint(db: Db, id: string, ctx: DeadlineContext, now: string): ComplaintDetail | null {
   const row = db.select().from(complaints).where(eq(complaints.id, id)).get();
   if (!row) return null;
   const attachments = db
@@ -179,8 +209,10 @@ export function getComplaint(db: Db, id: string): ComplaintDetail | null {
     .where(eq(complaintEvents.complaintId, id))
     .orderBy(asc(complaintEvents.seq))
     .all();
-  const { formVersion: _fv, ...rest } = row;
-  return { ...rest, attachments: attachments as ComplaintDetail['attachments'], events };
+  const { formVersion: _fv, nextDueAt: _n, nextDueKind: _k, ...rest } = row;
+  const deadlines = deadlinesOf(db, row, ctx, now).map((d) => ({ ...d, workingDaysLeft: workingDaysLeft(d.dueAt, now, ctx.tz, ctx.calendar) }));
+  const allowed = allowedActions({ status: row.status, form: row.form, classification: row.classification });
+  return { ...rest, attachments: attachments as ComplaintDetail['attachments'], events, deadlines, allowedActions: allowed };
 }
 
 /**

@@ -2,7 +2,8 @@
 // from it by drizzle-kit (`npm run db:generate`) and applied at start-up by db/migrate.ts.
 import { sql } from 'drizzle-orm';
 import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
-import type { Channel, ComplaintStatus, FormKind, Gender } from '../forms/vocabulary';
+import type { DeadlineKind } from '../forms/deadlines';
+import type { Channel, Classification, ComplaintStatus, FormKind, Gender, Jenis, Outcome, Sanction } from '../forms/vocabulary';
 
 const timestamps = {
   createdAt: text('created_at').notNull(),
@@ -34,6 +35,18 @@ export const complaints = sqliteTable(
     confidential: integer('confidential', { mode: 'boolean' }).notNull().default(false),
     officer: text('officer'),
     status: text('status').$type<ComplaintStatus>().notNull().default('diterima'),
+    // Set at verification (seed 003 Pasal 3; seeds 000/001 DarWas).
+    classification: text('classification').$type<Classification>(),
+    jenis: text('jenis').$type<Jenis>(),
+    darwas: integer('darwas', { mode: 'boolean' }),
+    category: text('category'),
+    // Set when finished (seed 000 columns).
+    outcome: text('outcome').$type<Outcome>(),
+    sanctions: text('sanctions', { mode: 'json' }).$type<Sanction[]>().notNull().default(sql`'[]'`),
+    satisfaction: text('satisfaction').$type<'puas' | 'tidak_puas'>(),
+    // The earliest open deadline, kept in step with the events, for the work views.
+    nextDueAt: text('next_due_at'),
+    nextDueKind: text('next_due_kind').$type<DeadlineKind>(),
     ...timestamps,
   },
   (t) => [
@@ -41,6 +54,8 @@ export const complaints = sqliteTable(
     // (received_at, id) serves the list's ORDER BY received_at, id without a sort step.
     index('complaints_received_at_id').on(t.receivedAt, t.id),
     index('complaints_created_at').on(t.createdAt),
+    index('complaints_status_due').on(t.status, t.nextDueAt),
+    index('complaints_next_due').on(t.nextDueAt),
     index('complaints_form_received_at').on(t.form, t.receivedAt),
     index('complaints_channel_received_at').on(t.channel, t.receivedAt),
     index('complaints_reporter_phone').on(t.reporterPhone),
@@ -113,3 +128,16 @@ export const complaintAttachments = sqliteTable(
   },
   (t) => [uniqueIndex('complaint_attachments_pk').on(t.complaintId, t.sha256)],
 );
+
+/**
+ * Non-working dates of the office calendar. Seeded per year from date-holidays as provisional;
+ * an admin corrects them and adds cuti bersama (set yearly by SKB 3 Menteri).
+ */
+export const holidays = sqliteTable('holidays', {
+  date: text('date').primaryKey(), // YYYY-MM-DD
+  name: text('name').notNull(),
+  kind: text('kind').$type<'libur_nasional' | 'cuti_bersama'>().notNull(),
+  status: text('status').$type<'sementara' | 'resmi'>().notNull(),
+  source: text('source').$type<'date-holidays' | 'admin' | 'impor'>().notNull(),
+  updatedAt: text('updated_at').notNull(),
+});

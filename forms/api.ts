@@ -6,7 +6,9 @@ import { attachmentRef, attachmentUpload } from './attachments';
 import { complaintCreated, complaintDetail, complaintInput, complaintListInput, complaintListResult } from './complaint';
 import { draft, draftSave } from './drafts';
 import { PAPER_SIZES, PRINT_KINDS } from './print';
+import { calendarView, holidayInput } from './calendar';
 import { settingsSchema } from './settings';
+import { transitionInput } from './workflow';
 
 const byId = z.object({ id: z.uuid({ error: 'Pengenal tidak sah.' }) });
 
@@ -27,6 +29,24 @@ export const contract = {
   'complaints.create': { input: complaintInput, output: complaintCreated },
   'complaints.list': { input: complaintListInput, output: complaintListResult },
   'complaints.get': { input: byId, output: complaintDetail },
+  'complaints.transition': { input: transitionInput, output: complaintDetail },
+  'workviews.counts': {
+    input: none,
+    output: z.object({
+      jatuh_tempo_hari_ini: z.number().int(),
+      terlambat: z.number().int(),
+      menunggu_kelengkapan: z.number().int(),
+      perlu_verifikasi: z.number().int(),
+      usulan_arsip: z.number().int(),
+    }),
+  },
+  'calendar.get': { input: none, output: calendarView },
+  'calendar.save': { input: holidayInput, output: calendarView },
+  'calendar.delete': { input: z.object({ date: z.string() }), output: calendarView },
+  'calendar.import': {
+    input: z.object({ text: z.string().max(200_000, { error: 'Teks impor terlalu panjang.' }) }),
+    output: z.object({ imported: z.number().int(), errors: z.array(z.string()), calendar: calendarView }),
+  },
   'drafts.save': { input: draftSave, output: z.object({ id: z.string(), updatedAt: z.string() }) },
   'drafts.list': { input: z.object({ form: z.enum(['A', 'B', 'C']).nullish() }), output: z.array(draft) },
   'drafts.discard': { input: byId, output: z.object({ discarded: z.boolean() }) },

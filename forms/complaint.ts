@@ -3,7 +3,9 @@
 import { z } from 'zod';
 import { dateField, emailField, optionalText, phoneField, requiredText, timeField } from './fields';
 import { attachmentRef } from './attachments';
-import { CHANNELS, COMPLAINT_STATUSES, FORM_C_CHANNELS, FORM_KINDS, GENDERS } from './vocabulary';
+import { DEADLINE_KINDS } from './deadlines';
+import { ACTIONS } from './workflow';
+import { CHANNELS, CLASSIFICATIONS, COMPLAINT_STATUSES, FORM_C_CHANNELS, FORM_KINDS, GENDERS, JENIS, OUTCOMES, SANCTIONS } from './vocabulary';
 
 const workflowFields = {
   anonymous: z.boolean().default(false),
@@ -85,6 +87,7 @@ export const complaintListInput = z.object({
   from: z.union([z.literal(''), dateField('Dari tanggal')]).nullish(),
   to: z.union([z.literal(''), dateField('Sampai tanggal')]).nullish(),
   q: z.string().trim().max(200, { error: 'Kata kunci terlalu panjang.' }).nullish(),
+  view: z.enum(['jatuh_tempo_hari_ini', 'terlambat', 'menunggu_kelengkapan', 'perlu_verifikasi']).nullish(),
   sort: z.enum(LIST_SORTS).default('received_desc'),
 });
 export type ComplaintListQuery = z.output<typeof complaintListInput>;
@@ -102,6 +105,7 @@ export const complaintListItem = z.object({
   anonymous: z.boolean(),
   confidential: z.boolean(),
   version: z.number().int(),
+  nextDueAt: z.string().nullable(),
 });
 export type ComplaintListItem = z.infer<typeof complaintListItem>;
 
@@ -128,8 +132,27 @@ export const complaintDetail = z.object({
   confidential: z.boolean(),
   officer: z.string().nullable(),
   status: z.enum(COMPLAINT_STATUSES),
+  classification: z.enum(CLASSIFICATIONS).nullable(),
+  jenis: z.enum(JENIS).nullable(),
+  darwas: z.boolean().nullable(),
+  category: z.string().nullable(),
+  outcome: z.enum(OUTCOMES).nullable(),
+  sanctions: z.array(z.enum(SANCTIONS)),
+  satisfaction: z.enum(['puas', 'tidak_puas']).nullable(),
   createdAt: z.string(),
   updatedAt: z.string(),
+  deadlines: z.array(
+    z.object({
+      kind: z.enum(DEADLINE_KINDS),
+      dueAt: z.string(),
+      metAt: z.string().nullable(),
+      proposeArchive: z.boolean(),
+      rule: z.string(),
+      /** Working days from today to the due date; negative when late. */
+      workingDaysLeft: z.number().int(),
+    }),
+  ),
+  allowedActions: z.array(z.enum(ACTIONS as [string, ...string[]])),
   attachments: z.array(attachmentRef.extend({ addedAt: z.string() })),
   events: z.array(
     z.object({ seq: z.number().int(), type: z.string(), at: z.string(), actor: z.string().nullable(), note: z.string().nullable(), data: z.record(z.string(), z.unknown()) }),

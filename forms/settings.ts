@@ -1,6 +1,16 @@
 import { z } from 'zod';
 import { optionalText, requiredText } from './fields';
 import { TIME_ZONES } from './time';
+import { DEFAULT_CATEGORIES } from './vocabulary';
+import type { DeadlineDays } from './deadlines';
+
+/** Working-day counts: presets from seed 001; an office may change them (seed 003 uses 10 for licensing). */
+const days = (label: string) =>
+  z.coerce
+    .number({ error: `${label} harus berupa angka.` })
+    .int({ error: `${label} harus bilangan bulat.` })
+    .min(1, { error: `${label} paling sedikit 1 hari kerja.` })
+    .max(365, { error: `${label} paling banyak 365 hari kerja.` });
 
 export const REGISTRATION_FORMAT_DEFAULT = 'ADU/{YYYY}/{NNNNNN}';
 
@@ -26,6 +36,16 @@ export const settingsSchema = z.object({
     .int({ error: 'Batas ukuran lampiran harus bilangan bulat.' })
     .min(1, { error: 'Batas ukuran lampiran paling kecil 1 MB.' })
     .max(25, { error: 'Batas ukuran lampiran paling besar 25 MB.' }),
+  deadlineVerifyDays: days('Batas verifikasi'),
+  deadlineCompletenessDays: days('Batas kelengkapan'),
+  deadlineInfoDays: days('Batas penyelesaian informasi/normatif'),
+  deadlineNonDarwasDays: days('Batas penyelesaian Non-DarWas'),
+  deadlineDarwasDays: days('Batas penyelesaian DarWas'),
+  categories: z
+    .array(requiredText('Kategori', 120))
+    .min(1, { error: 'Daftar kategori tidak boleh kosong.' })
+    .max(200)
+    .refine((xs) => new Set(xs).size === xs.length, { error: 'Ada kategori yang sama lebih dari sekali.' }),
   headName: optionalText('Nama Kepala Kantor', 120),
   headNip: optionalText('NIP Kepala Kantor', 30).refine((v) => v === null || /^\d{18}$/.test(v.replace(/\s/g, '')), {
     error: 'NIP terdiri dari 18 angka.',
@@ -47,6 +67,12 @@ export const DEFAULT_SETTINGS: Settings = {
   ketuaName: null,
   ketuaNip: null,
   attachmentMaxMb: 10,
+  deadlineVerifyDays: 3,
+  deadlineCompletenessDays: 10,
+  deadlineInfoDays: 5,
+  deadlineNonDarwasDays: 14,
+  deadlineDarwasDays: 60,
+  categories: DEFAULT_CATEGORIES,
   headName: null,
   headNip: null,
 };
@@ -56,4 +82,14 @@ export function formatRegistrationNo(format: string, year: number, seq: number):
   return format
     .replace(/\{YYYY\}/g, String(year))
     .replace(/\{(N+)\}/g, (_m, n: string) => String(seq).padStart(n.length, '0'));
+}
+
+export function deadlineDays(s: Settings): DeadlineDays {
+  return {
+    verifyDays: s.deadlineVerifyDays,
+    completenessDays: s.deadlineCompletenessDays,
+    infoDays: s.deadlineInfoDays,
+    nonDarwasDays: s.deadlineNonDarwasDays,
+    darwasDays: s.deadlineDarwasDays,
+  };
 }

@@ -53,9 +53,86 @@ export const GENDERS = ['L', 'P'] as const;
 export type Gender = (typeof GENDERS)[number];
 export const GENDER_LABELS: Record<Gender, string> = { L: 'Laki-laki', P: 'Perempuan' };
 
-export const COMPLAINT_STATUSES = ['diterima'] as const;
+/** Case states of the handling flow (REFERENCE.md "Handling flow"); transitions in forms/workflow.ts. */
+export const COMPLAINT_STATUSES = [
+  'diterima',
+  'menunggu_kelengkapan',
+  'terverifikasi',
+  'diteruskan',
+  'ditindaklanjuti',
+  'selesai',
+  'dijawab_langsung',
+  'diarsipkan',
+] as const;
 export type ComplaintStatus = (typeof COMPLAINT_STATUSES)[number];
-export const STATUS_LABELS: Record<ComplaintStatus, string> = { diterima: 'Diterima' };
+export const STATUS_LABELS: Record<ComplaintStatus, string> = {
+  diterima: 'Diterima',
+  menunggu_kelengkapan: 'Menunggu kelengkapan',
+  terverifikasi: 'Terverifikasi',
+  diteruskan: 'Diteruskan',
+  ditindaklanjuti: 'Dalam tindak lanjut',
+  selesai: 'Selesai',
+  dijawab_langsung: 'Dijawab langsung',
+  diarsipkan: 'Diarsipkan',
+};
+/** States in which nothing is pending for the team. */
+export const CLOSED_STATUSES: readonly ComplaintStatus[] = ['selesai', 'dijawab_langsung', 'diarsipkan'];
+
+export const CLASSIFICATIONS = ['pengaduan', 'aspirasi', 'permintaan_informasi'] as const;
+export type Classification = (typeof CLASSIFICATIONS)[number];
+export const CLASSIFICATION_LABELS: Record<Classification, string> = {
+  pengaduan: 'Pengaduan',
+  aspirasi: 'Aspirasi',
+  permintaan_informasi: 'Permintaan informasi',
+};
+
+/** Jenis pengaduan, seed 003 Pasal 3 huruf a-f. */
+export const JENIS = ['a', 'b', 'c', 'd', 'e', 'f'] as const;
+export type Jenis = (typeof JENIS)[number];
+export const JENIS_LABELS: Record<Jenis, string> = {
+  a: 'a. Waktu penyelesaian tidak sesuai SOP',
+  b: 'b. Dugaan kesalahan prosedur atau tindakan/kebijakan',
+  c: 'c. Dugaan informasi atau penjelasan yang salah',
+  d: 'd. Petugas tidak melayani dengan baik',
+  e: 'e. Masalah teknis pengajuan daring',
+  f: 'f. Hal lain dalam tugas kantor',
+};
+
+/** The older national register's problem codes: the default category list (editable in settings). */
+export const DEFAULT_CATEGORIES = [
+  '01 Penyalahgunaan wewenang',
+  '02 Pelayanan masyarakat',
+  '03 Korupsi/pungli',
+  '04 Kepegawaian',
+  '05 Pertanahan/perumahan',
+  '06 Hukum/HAM',
+  '07 Kewaspadaan nasional',
+  '08 Tatalaksana/regulasi',
+  '09 Lingkungan hidup',
+  '10 Umum',
+];
+
+export const FORWARD_KINDS = ['unit', 'instansi_lain', 'admin_nasional', 'apip'] as const;
+export type ForwardKind = (typeof FORWARD_KINDS)[number];
+export const FORWARD_KIND_LABELS: Record<ForwardKind, string> = {
+  unit: 'Unit kerja / pejabat penghubung',
+  instansi_lain: 'Instansi lain yang berwenang',
+  admin_nasional: 'Admin nasional SP4N-LAPOR!',
+  apip: 'APIP (penyalahgunaan wewenang)',
+};
+
+export const SANCTIONS = ['pp53', 'tp_tgr', 'pidana', 'lain_lain'] as const;
+export type Sanction = (typeof SANCTIONS)[number];
+export const SANCTION_LABELS: Record<Sanction, string> = {
+  pp53: 'Hukuman disiplin PP 53/2010',
+  tp_tgr: 'TP/TGR',
+  pidana: 'Pidana',
+  lain_lain: 'Lain-lain',
+};
+
+export const OUTCOMES = ['benar', 'tidak_benar'] as const;
+export type Outcome = (typeof OUTCOMES)[number];
+export const OUTCOME_LABELS: Record<Outcome, string> = { benar: 'Selesai — terbukti (benar)', tidak_benar: 'Selesai — tidak terbukti (tidak benar)' };
 
 /** Shown instead of a reporter whose identity must not be disclosed (seed 002, code of ethics). */
 export const HIDDEN_REPORTER = 'Dirahasiakan';

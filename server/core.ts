@@ -2,7 +2,15 @@
 // and server/browser-host.ts) create one and route calls to `dispatch`; nothing here knows which.
 import { ApiError, type Envelope } from '../forms/api';
 import { fromLocal } from '../forms/time';
-import { createComplaint, findDuplicate, getComplaint, listComplaints, rowFromInput } from '../db/complaints';
+import { complaintExists, createComplaint, findDuplicate, getComplaint, listComplaints, rowFromInput, viewWhere } from '../db/complaints';
+import { calendarOf, deleteHoliday, hasYear, listHolidays, upsertHolidays, yearsCovered } from '../db/holidays';
+import { complaints } from '../db/schema';
+import { applyTransition, CaseNotFound, recomputeOpenDeadlines, TransitionRefused, type DeadlineContext } from '../db/workflow';
+import { parseHolidayLines } from '../forms/calendar';
+import { deadlineDays } from '../forms/settings';
+import { toLocal } from '../forms/time';
+import { and, count, eq, lt, sql } from 'drizzle-orm';
+import { nationalHolidays } from './holiday-seed';
 import { deleteDraft, listDrafts, saveDraft } from '../db/drafts';
 import { openDatabase, type OpenDatabase } from '../db/open';
 import { getSettings, saveSettings } from '../db/settings';
@@ -48,6 +56,37 @@ export function createCore(opts: CoreOptions): Core {
   const attachments = new AttachmentStore(opts.dataDir);
   const now = opts.now ?? (() => new Date());
 
+  const deadlineContext = (): DeadlineContext => {
+    const s = getSettings(db);
+    return { calendar: calendarOf(db), tz: s.timeZone, days: deadlineDays(s) };
+  };
+  const detail = (id: string) => getComplaint(db, id, deadlineContext(), now().toISOString()) ?? raise(notFound());
+
+  /** This year and next ship from date-holidays (provisional) when the office has none yet. */
+  const seedCalendar = () => {
+    const year = Number(toLocal(now(), getSettings(db).timeZone).date.slice(0, 4));
+    for (const y of [year, year + 1]) {
+      if (!hasYear(db, y)) upsertHolidays(db, nationalHolidays(y), 'date-holidays', now().toISOString());
+    }
+  };
+  const calendarView = () => {
+    const years = yearsCovered(db);
+    const year = Number(toLocal(now(), getSettings(db).timeZone).date.slice(0, 4));
+    const dueYears = db
+      .select({ y: sql<number>`DISTINCT cast(substr(${complaints.nextDueAt}, 1, 4) as integer)` })
+      .from(complaints)
+      .where(sql`${complaints.nextDueAt} IS NOT NULL`)
+      .all()
+      .map((r) => r.y);
+    const needed = [...new Set([year, year + 1, ...dueYears])].sort();
+    return { holidays: listHolidays(db), years, missingYears: needed.filter((y) => !years.some((c) => c.year === y)) };
+  };
+  /** Deadlines move when the calendar or the day counts change. */
+  const afterCalendarChange = () => recomputeOpenDeadlines(db, deadlineContext(), now().toISOString());
+
+  seedCalendar();
+  recomputeOpenDeadlines(db, deadlineContext(), now().toISOString(), true);
+
   const handlers: Handlers = {
     'app.info': () => ({
       version: opts.version,
@@ -72,7 +111,7 @@ export function createCore(opts: CoreOptions): Core {
       if (missing) throw new ApiError({ code: 'INVALID_INPUT', message: `Lampiran ${missing.filename} tidak ada di folder data; unggah ulang.`, fields: { attachments: 'Unggah ulang lampiran.' } });
       // The draft id is the complaint id: a second save of the same draft (two tabs, a double
       // click that raced) must not make a second complaint.
-      if (input.draftId && getComplaint(db, input.draftId)) throw alreadySaved();
+      if (input.draftId && complaintExists(db, input.draftId)) throw alreadySaved();
       const nowIso = at.toISOString();
       const duplicate = findDuplicate(db, rowFromInput(input, settings, nowIso), nowIso);
       if (duplicate && input.confirmDuplicateOf !== duplicate.registrationNo) {
@@ -83,15 +122,55 @@ export function createCore(opts: CoreOptions): Core {
         });
       }
       try {
-        const row = createComplaint(db, input, settings, nowIso);
+        const row = createComplaint(db, input, settings, deadlineContext(), nowIso);
         return { id: row.id, registrationNo: row.registrationNo, receivedAt: row.receivedAt, createdAt: row.createdAt };
       } catch (e) {
         if (e instanceof Error && /UNIQUE constraint failed: complaints\.id/.test(e.message)) throw alreadySaved();
         throw e;
       }
     },
-    'complaints.list': (input) => listComplaints(db, input, getSettings(db)),
-    'complaints.get': ({ id }) => getComplaint(db, id) ?? raise(notFound()),
+    'complaints.list': (input) => listComplaints(db, input, getSettings(db), now().toISOString()),
+    'complaints.get': ({ id }) => detail(id),
+    'complaints.transition': ({ id, action, input, actor }) => {
+      try {
+        applyTransition(db, id, action, input as never, actor, deadlineContext(), now().toISOString());
+      } catch (e) {
+        if (e instanceof TransitionRefused) throw new ApiError({ code: 'CONFLICT', message: e.message });
+        if (e instanceof CaseNotFound) throw notFound();
+        throw e;
+      }
+      return detail(id);
+    },
+    'workviews.counts': () => {
+      const settings = getSettings(db);
+      const at = now().toISOString();
+      const n = (where: ReturnType<typeof viewWhere>) => db.select({ n: count() }).from(complaints).where(where).get()?.n ?? 0;
+      return {
+        jatuh_tempo_hari_ini: n(viewWhere('jatuh_tempo_hari_ini', settings, at)),
+        terlambat: n(viewWhere('terlambat', settings, at)),
+        menunggu_kelengkapan: n(viewWhere('menunggu_kelengkapan', settings, at)),
+        perlu_verifikasi: n(viewWhere('perlu_verifikasi', settings, at)),
+        usulan_arsip: n(and(eq(complaints.status, 'menunggu_kelengkapan'), eq(complaints.nextDueKind, 'kelengkapan'), lt(complaints.nextDueAt, at))!),
+      };
+    },
+    'calendar.get': () => calendarView(),
+    'calendar.save': (input) => {
+      upsertHolidays(db, [input], 'admin', now().toISOString());
+      afterCalendarChange();
+      return calendarView();
+    },
+    'calendar.delete': ({ date }) => {
+      if (!deleteHoliday(db, date)) throw new ApiError({ code: 'NOT_FOUND', message: `Tanggal ${date} tidak ada di kalender.` });
+      afterCalendarChange();
+      return calendarView();
+    },
+    'calendar.import': ({ text }) => {
+      const { rows, errors } = parseHolidayLines(text);
+      if (errors.length) throw new ApiError({ code: 'INVALID_INPUT', message: `Impor dibatalkan: ${errors.length} baris tidak dapat dibaca.`, fields: { text: errors.slice(0, 10).join(' · ') } });
+      upsertHolidays(db, rows, 'impor', now().toISOString());
+      afterCalendarChange();
+      return { imported: rows.length, errors, calendar: calendarView() };
+    },
 
     'drafts.save': (input) => {
       const saved = saveDraft(db, input, now().toISOString());
@@ -113,7 +192,7 @@ export function createCore(opts: CoreOptions): Core {
 
     'print.pdf': async ({ kind, id, paper }) => {
       if (!opts.printer) throw new ApiError({ code: 'UNAVAILABLE', message: 'Pencetakan PDF tidak tersedia pada host ini.' });
-      const complaint = getComplaint(db, id) ?? raise(notFound());
+      const complaint = detail(id);
       const pdf = await opts.printer.pdf(printableHtml(kind, complaint, getSettings(db), paper), paper);
       return { filename: printFilename(kind, complaint, paper), dataBase64: pdf.toString('base64'), pages: pdfPageCount(pdf) };
     },
@@ -121,12 +200,16 @@ export function createCore(opts: CoreOptions): Core {
       if (!opts.printer?.dialog) {
         throw new ApiError({ code: 'UNAVAILABLE', message: 'Dialog cetak hanya ada di aplikasi desktop. Di browser, buka PDF lalu cetak dari sana.' });
       }
-      const complaint = getComplaint(db, id) ?? raise(notFound());
+      const complaint = detail(id);
       return { printed: await opts.printer.dialog(printableHtml(kind, complaint, getSettings(db), paper), paper) };
     },
 
     'settings.get': () => getSettings(db),
-    'settings.save': (input) => saveSettings(db, input),
+    'settings.save': (input) => {
+      const saved = saveSettings(db, input);
+      afterCalendarChange();
+      return saved;
+    },
   };
 
   return {

@@ -6,7 +6,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { DB_FILE, openDatabase, type OpenDatabase } from '../../db/open';
 import { loadMigrations } from '../../db/migrate';
 import { createComplaint } from '../../db/complaints';
-import { DEFAULT_SETTINGS } from '../../forms/settings';
+import { deadlineDays, DEFAULT_SETTINGS } from '../../forms/settings';
+import type { DeadlineContext } from '../../db/workflow';
 import { complaintInput } from '../../forms/complaint';
 import { MIGRATIONS_DIR } from '../../server/paths';
 import { formA, tempDir } from '../helpers';
@@ -20,6 +21,7 @@ const openAt = (dataDir: string) => {
 afterEach(() => {
   for (const d of open.splice(0)) if (d.sqlite.open) d.close();
 });
+const ctx: DeadlineContext = { calendar: { holidays: new Set() }, tz: 'WIB', days: deadlineDays(DEFAULT_SETTINGS) };
 const sha = (file: string) => crypto.createHash('sha256').update(fs.readFileSync(file)).digest('hex');
 
 describe('opening the database', () => {
@@ -38,7 +40,7 @@ describe('opening the database', () => {
   it('reopens without re-running migrations and keeps data', () => {
     const dir = tempDir();
     const first = openAt(dir);
-    const row = createComplaint(first.db, complaintInput.parse(formA()), DEFAULT_SETTINGS);
+    const row = createComplaint(first.db, complaintInput.parse(formA()), DEFAULT_SETTINGS, ctx);
     first.close();
     const again = openAt(dir);
     expect(again.sqlite.prepare('SELECT registration_no FROM complaints WHERE id = ?').pluck().get(row.id)).toBe(row.registrationNo);
@@ -61,7 +63,7 @@ describe('opening the database', () => {
 
   it('never deletes a complaint and keeps its history append-only', () => {
     const d = openAt(tempDir());
-    const row = createComplaint(d.db, complaintInput.parse(formA()), DEFAULT_SETTINGS);
+    const row = createComplaint(d.db, complaintInput.parse(formA()), DEFAULT_SETTINGS, ctx);
     expect(() => d.sqlite.prepare('DELETE FROM complaints WHERE id = ?').run(row.id)).toThrow(/never deleted/);
     expect(() => d.sqlite.prepare("UPDATE complaint_events SET type = 'x'").run()).toThrow(/append-only/);
     expect(() => d.sqlite.prepare('DELETE FROM complaint_events').run()).toThrow(/append-only/);
@@ -72,7 +74,7 @@ describe('opening the database', () => {
 
   it('gives UUIDv7 ids, version 1 and timestamps to a new complaint', () => {
     const d = openAt(tempDir());
-    const row = createComplaint(d.db, complaintInput.parse(formA()), DEFAULT_SETTINGS, '2026-11-24T01:02:03.000Z');
+    const row = createComplaint(d.db, complaintInput.parse(formA()), DEFAULT_SETTINGS, ctx, '2026-11-24T01:02:03.000Z');
     expect(row.id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
     expect(row.version).toBe(1);
     expect(row.createdAt).toBe('2026-11-24T01:02:03.000Z');

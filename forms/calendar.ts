@@ -1,0 +1,44 @@
+import { z } from 'zod';
+import { dateField, requiredText } from './fields';
+
+export const HOLIDAY_KINDS = ['libur_nasional', 'cuti_bersama'] as const;
+export const HOLIDAY_KIND_LABELS = { libur_nasional: 'Libur nasional', cuti_bersama: 'Cuti bersama' } as const;
+export const HOLIDAY_STATUSES = ['sementara', 'resmi'] as const;
+export const HOLIDAY_STATUS_LABELS = { sementara: 'Sementara (perlu dicek)', resmi: 'Resmi (SKB)' } as const;
+
+export const holidayInput = z.object({
+  date: dateField('Tanggal'),
+  name: requiredText('Keterangan', 120),
+  kind: z.enum(HOLIDAY_KINDS, { error: 'Jenis hari libur wajib dipilih.' }),
+  status: z.enum(HOLIDAY_STATUSES, { error: 'Status wajib dipilih.' }),
+});
+export type HolidayInput = z.output<typeof holidayInput>;
+
+export const holiday = holidayInput.extend({ source: z.enum(['date-holidays', 'admin', 'impor']), updatedAt: z.string() });
+export type Holiday = z.infer<typeof holiday>;
+
+export const calendarView = z.object({
+  holidays: z.array(holiday),
+  years: z.array(z.object({ year: z.number().int(), count: z.number().int(), official: z.number().int() })),
+  /** Years the office needs (this year, next year, open deadlines) that have no calendar yet. */
+  missingYears: z.array(z.number().int()),
+});
+
+/**
+ * One holiday per line, `YYYY-MM-DD;Keterangan;cuti_bersama|libur_nasional` (commas or tabs work
+ * too, as pasted from a spreadsheet). Returns the rows and the line-numbered errors.
+ */
+export function parseHolidayLines(text: string): { rows: HolidayInput[]; errors: string[] } {
+  const rows: HolidayInput[] = [];
+  const errors: string[] = [];
+  text.split(/\r?\n/).forEach((line, i) => {
+    if (!line.trim() || line.trim().startsWith('#')) return;
+    const parts = /[;\t]/.test(line) ? line.split(/[;\t]/) : line.split(',');
+    const [date = '', name = '', kindRaw = ''] = parts.map((x) => x.trim());
+    const kind = /cuti/i.test(kindRaw) ? 'cuti_bersama' : 'libur_nasional';
+    const parsed = holidayInput.safeParse({ date, name, kind, status: 'resmi' });
+    if (parsed.success) rows.push(parsed.data);
+    else errors.push(`Baris ${i + 1}: ${parsed.error.issues[0]?.message ?? 'tidak dapat dibaca'}`);
+  });
+  return { rows, errors };
+}

@@ -1,0 +1,107 @@
+// Deadlines of the handling flow, each computed from the event that starts it (seed 001: verify in
+// 3 working days, completeness 10, resolution 5 / 14 / 60; seed 003 Pasal 6: first answer the same
+// day at the counter, 24 hours for email). The day counts are office settings.
+import { toLocal, type TimeZone } from './time';
+import type { Classification, Channel, ComplaintStatus, FormKind } from './vocabulary';
+import { endOfLocalDay, workingDayDeadline, workingDaysBetween, type Calendar } from './working-days';
+
+export interface DeadlineDays {
+  verifyDays: number;
+  completenessDays: number;
+  infoDays: number;
+  nonDarwasDays: number;
+  darwasDays: number;
+}
+
+export const DEADLINE_KINDS = ['jawaban_awal', 'verifikasi', 'kelengkapan', 'penyelesaian'] as const;
+export type DeadlineKind = (typeof DEADLINE_KINDS)[number];
+export const DEADLINE_LABELS: Record<DeadlineKind, string> = {
+  jawaban_awal: 'Jawaban awal',
+  verifikasi: 'Verifikasi',
+  kelengkapan: 'Kelengkapan dari pelapor',
+  penyelesaian: 'Penyelesaian',
+};
+
+export interface CaseForDeadlines {
+  form: FormKind;
+  channel: Channel;
+  status: ComplaintStatus;
+  receivedAt: string;
+  classification: Classification | null;
+  darwas: boolean | null;
+}
+
+export interface EventForDeadlines {
+  type: string;
+  at: string;
+  data: Record<string, unknown>;
+}
+
+export interface Deadline {
+  kind: DeadlineKind;
+  /** Last instant that still counts as on time. */
+  dueAt: string;
+  /** When the duty was done; null while open. */
+  metAt: string | null;
+  /** Completeness past its deadline: the case is proposed for archiving (a person decides). */
+  proposeArchive: boolean;
+  /** The days the rule allows, for the screen ("14 hari kerja"). */
+  rule: string;
+}
+
+const ANSWERS = new Set(['minta_kelengkapan', 'verifikasi', 'jawab_langsung', 'jawab', 'teruskan', 'arsipkan']);
+const VERIFICATION = new Set(['minta_kelengkapan', 'verifikasi', 'jawab_langsung', 'arsipkan']);
+
+export function resolutionDays(c: Pick<CaseForDeadlines, 'classification' | 'darwas'>, d: DeadlineDays): number {
+  if (c.classification !== 'pengaduan') return d.infoDays;
+  return c.darwas ? d.darwasDays : d.nonDarwasDays;
+}
+
+export function computeDeadlines(c: CaseForDeadlines, events: EventForDeadlines[], cal: Calendar, tz: TimeZone, days: DeadlineDays): Deadline[] {
+  const out: Deadline[] = [];
+  const after = (types: Set<string>, since: string) => events.find((e) => types.has(e.type) && e.at >= since)?.at ?? null;
+
+  if (c.form === 'A' || c.channel === 'surel') {
+    const dueAt = c.form === 'A' ? endOfLocalDay(toLocal(c.receivedAt, tz).date, tz) : new Date(new Date(c.receivedAt).getTime() + 24 * 3_600_000).toISOString();
+    out.push({ kind: 'jawaban_awal', dueAt, metAt: after(ANSWERS, c.receivedAt), proposeArchive: false, rule: c.form === 'A' ? 'hari yang sama' : '24 jam' });
+  }
+
+  out.push({
+    kind: 'verifikasi',
+    dueAt: workingDayDeadline(c.receivedAt, days.verifyDays, tz, cal).dueAt,
+    metAt: after(VERIFICATION, c.receivedAt),
+    proposeArchive: false,
+    rule: `${days.verifyDays} hari kerja`,
+  });
+
+  const asked = [...events].reverse().find((e) => e.type === 'minta_kelengkapan');
+  if (asked) {
+    const dueAt = workingDayDeadline(asked.at, days.completenessDays, tz, cal).dueAt;
+    const metAt = after(new Set(['verifikasi', 'arsipkan']), asked.at);
+    out.push({ kind: 'kelengkapan', dueAt, metAt, proposeArchive: false, rule: `${days.completenessDays} hari kerja` });
+  }
+
+  // Resolution runs from verification, and again from a "tidak puas" that reopened the case.
+  const start = [...events].reverse().find((e) => e.type === 'verifikasi' || (e.type === 'kepuasan' && e.data.satisfied === false));
+  if (start && c.classification) {
+    const n = resolutionDays(c, days);
+    const metAt = after(new Set(['selesaikan', 'jawab']), start.at);
+    out.push({ kind: 'penyelesaian', dueAt: workingDayDeadline(start.at, n, tz, cal).dueAt, metAt, proposeArchive: false, rule: `${n} hari kerja` });
+  }
+  return out;
+}
+
+/** Marks overdue completeness as "proposed for archiving"; `now` decides. */
+export function withArchiveProposal(deadlines: Deadline[], status: ComplaintStatus, now: string): Deadline[] {
+  return deadlines.map((d) => (d.kind === 'kelengkapan' && !d.metAt && status === 'menunggu_kelengkapan' && d.dueAt < now ? { ...d, proposeArchive: true } : d));
+}
+
+/** The earliest open deadline, which the work views sort and filter on. */
+export function nextDue(deadlines: Deadline[]): Deadline | null {
+  return deadlines.filter((d) => !d.metAt).sort((a, b) => a.dueAt.localeCompare(b.dueAt))[0] ?? null;
+}
+
+/** Working days left until a deadline (negative when late), counted in the office's calendar. */
+export function workingDaysLeft(dueAt: string, now: string, tz: TimeZone, cal: Calendar): number {
+  return workingDaysBetween(toLocal(now, tz).date, toLocal(dueAt, tz).date, cal);
+}
