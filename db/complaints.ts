@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, gte, like, lt, notInArray, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gte, like, lt, lte, notInArray, or, sql, type SQL } from 'drizzle-orm';
 import { uuidv7 } from 'uuidv7';
 import type { AttachmentRef } from '../forms/attachments';
 import type { ComplaintData, ComplaintDetail, ComplaintListItem, ComplaintListQuery } from '../forms/complaint';
@@ -123,7 +123,7 @@ export function viewWhere(view: NonNullable<ComplaintListQuery['view']>, setting
     case 'terlambat':
       return and(open, lt(complaints.nextDueAt, now))!;
     case 'jatuh_tempo_hari_ini':
-      return and(open, gte(complaints.nextDueAt, now), lt(complaints.nextDueAt, endOfLocalDay(toLocal(now, settings.timeZone).date, settings.timeZone)))!;
+      return and(open, gte(complaints.nextDueAt, now), lte(complaints.nextDueAt, endOfLocalDay(toLocal(now, settings.timeZone).date, settings.timeZone)))!;
   }
 }
 
@@ -211,7 +211,7 @@ export function getComplaint(db: Db, id: string, ctx: DeadlineContext, now: stri
     .all();
   const { formVersion: _fv, nextDueAt: _n, nextDueKind: _k, ...rest } = row;
   const deadlines = deadlinesOf(db, row, ctx, now).map((d) => ({ ...d, workingDaysLeft: workingDaysLeft(d.dueAt, now, ctx.tz, ctx.calendar) }));
-  const allowed = allowedActions({ status: row.status, form: row.form, classification: row.classification });
+  const allowed = allowedActions({ status: row.status, form: row.form, classification: row.classification, satisfaction: row.satisfaction });
   return { ...rest, attachments: attachments as ComplaintDetail['attachments'], events, deadlines, allowedActions: allowed };
 }
 

@@ -74,7 +74,7 @@ export function applyTransition<A extends Action>(
       const tx = txRaw as unknown as Db;
       const row = tx.select().from(complaints).where(eq(complaints.id, id)).get();
       if (!row) throw new CaseNotFound(id);
-      const facts: CaseFacts = { status: row.status, form: row.form, classification: row.classification };
+      const facts: CaseFacts = { status: row.status, form: row.form, classification: row.classification, satisfaction: row.satisfaction };
       const decision = decide(facts, action, input as Record<string, unknown>);
       if (!decision.ok) throw new TransitionRefused(decision.message);
 

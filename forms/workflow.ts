@@ -59,6 +59,7 @@ export interface CaseFacts {
   status: ComplaintStatus;
   form: FormKind;
   classification: Classification | null;
+  satisfaction: 'puas' | 'tidak_puas' | null;
 }
 
 interface ActionSpec {
@@ -94,6 +95,7 @@ export const WORKFLOW: Record<Action, ActionSpec> = {
     label: 'Catat kepuasan pelapor',
     from: ['selesai', 'dijawab_langsung'],
     to: (input, facts) => (input.satisfied ? facts.status : 'ditindaklanjuti'),
+    guard: (f) => (f.satisfaction === 'puas' ? 'Pelapor sudah menyatakan puas; kasus sudah ditutup.' : null),
   },
 };
 
