@@ -1,9 +1,17 @@
 import { ComplaintDetailPage } from './pages/ComplaintDetailPage';
-import { ComplaintListPage } from './pages/ComplaintListPage';
+import { ComplaintListPage, type WorkView } from './pages/ComplaintListPage';
 import { FormPage } from './pages/FormPage';
 import { NotYetPage } from './pages/NotYetPage';
 import { SettingsPage } from './pages/SettingsPage';
 import { useHashRoute } from './router';
+import { useWorkCounts, type WorkCounts } from './useWorkCounts';
+
+export const WORK_VIEWS: { view: Exclude<keyof WorkCounts, 'usulan_arsip'>; label: string }[] = [
+  { view: 'jatuh_tempo_hari_ini', label: 'Jatuh tempo hari ini' },
+  { view: 'terlambat', label: 'Terlambat' },
+  { view: 'menunggu_kelengkapan', label: 'Menunggu kelengkapan' },
+  { view: 'perlu_verifikasi', label: 'Perlu verifikasi' },
+];
 
 const NAV: { href: string; label: string }[] = [
   { href: '/formulir/a', label: 'Formulir A' },
@@ -21,6 +29,8 @@ function Page({ route }: { route: string }) {
   const detail = /^\/pengaduan\/([0-9a-f-]{36})$/.exec(route)?.[1];
   if (detail) return <ComplaintDetailPage key={detail} id={detail} />;
   if (route === '/pengaturan') return <SettingsPage />;
+  const view = /^\/daftar\?view=([a-z_]+)$/.exec(route)?.[1];
+  if (view) return <ComplaintListPage key={view} view={view as WorkView} />;
   if (route === '/rekap') return <NotYetPage title="Rekap" />;
   if (route === '/sinkronisasi') return <NotYetPage title="Sinkronisasi" />;
   return <ComplaintListPage />;
@@ -28,6 +38,7 @@ function Page({ route }: { route: string }) {
 
 export function App() {
   const route = useHashRoute();
+  const counts = useWorkCounts();
   return (
     <div className="shell">
       <nav className="nav" aria-label="Menu utama">
@@ -38,6 +49,22 @@ export function App() {
               <a href={`#${n.href}`} aria-current={route === n.href || (n.href === '/daftar' && route.startsWith('/pengaduan/')) ? 'page' : undefined}>
                 {n.label}
               </a>
+              {n.href === '/daftar' ? (
+                <ul className="subnav" aria-label="Tampilan kerja">
+                  {WORK_VIEWS.map((w) => (
+                    <li key={w.view}>
+                      <a href={`#/daftar?view=${w.view}`} aria-current={route === `/daftar?view=${w.view}` ? 'page' : undefined}>
+                        {w.label}
+                        {counts ? (
+                          <span className={`badge${w.view === 'terlambat' && counts[w.view] > 0 ? ' badge-late' : ''}`} data-testid={`badge-${w.view}`}>
+                            {counts[w.view]}
+                          </span>
+                        ) : null}
+                      </a>
+                    </li>
+                  ))}
+                </ul>
+              ) : null}
             </li>
           ))}
         </ul>

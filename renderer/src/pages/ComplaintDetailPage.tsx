@@ -3,13 +3,79 @@ import type { ComplaintDetail } from '../../../forms/complaint';
 import { formatSize } from '../../../forms/attachments';
 import { formatPhone } from '../../../forms/phone';
 import { formatHariTanggal, formatInstant, toLocal } from '../../../forms/time';
-import { CHANNEL_LABELS, FORM_TITLES, GENDER_LABELS, STATUS_LABELS } from '../../../forms/vocabulary';
+import { DEADLINE_LABELS } from '../../../forms/deadlines';
+import { WORKFLOW } from '../../../forms/workflow';
+import type { TimeZone } from '../../../forms/time';
+import { ActionPanel } from '../ActionPanel';
+import { CHANGED_EVENT } from '../useWorkCounts';
+import {
+  CHANNEL_LABELS,
+  CLASSIFICATION_LABELS,
+  FORM_TITLES,
+  GENDER_LABELS,
+  JENIS_LABELS,
+  OUTCOME_LABELS,
+  SANCTION_LABELS,
+  STATUS_LABELS,
+} from '../../../forms/vocabulary';
 import { api } from '../api';
 import { base64ToBlobUrl } from '../files';
 import { PrintPanel } from '../PrintPanel';
 import { useSettings } from '../useSettings';
 
-const EVENT_LABELS: Record<string, string> = { created: 'Dicatat' };
+const EVENT_LABELS: Record<string, string> = {
+  created: 'Dicatat',
+  ...Object.fromEntries(Object.entries(WORKFLOW).map(([k, v]) => [k, v.label])),
+};
+
+function describeEvent(e: ComplaintDetail['events'][number]): string {
+  const d = e.data;
+  const parts: string[] = [];
+  if (Array.isArray(d.targets)) parts.push(`kepada ${(d.targets as { name: string; copy?: boolean }[]).map((t) => (t.copy ? `${t.name} (tembusan)` : t.name)).join(', ')}`);
+  if (typeof d.letterNo === 'string' && d.letterNo) parts.push(`surat ${d.letterNo}`);
+  if (typeof d.classification === 'string') parts.push(CLASSIFICATION_LABELS[d.classification as keyof typeof CLASSIFICATION_LABELS]);
+  if (typeof d.outcome === 'string') parts.push(OUTCOME_LABELS[d.outcome as keyof typeof OUTCOME_LABELS]);
+  if (typeof d.satisfied === 'boolean') parts.push(d.satisfied ? 'pelapor puas' : 'pelapor tidak puas');
+  if (typeof d.answer === 'string') parts.push(d.answer);
+  if (typeof d.to === 'string') parts.push(`→ ${STATUS_LABELS[d.to as keyof typeof STATUS_LABELS]}`);
+  return parts.join('; ');
+}
+
+function Deadlines({ c, tz }: { c: ComplaintDetail; tz: TimeZone }) {
+  if (c.deadlines.length === 0) return null;
+  return (
+    <table className="deadlines" aria-label="Tenggat">
+      <thead>
+        <tr>
+          <th scope="col">Tenggat</th>
+          <th scope="col">Aturan</th>
+          <th scope="col">Batas waktu</th>
+          <th scope="col">Keadaan</th>
+        </tr>
+      </thead>
+      <tbody>
+        {c.deadlines.map((d) => (
+          <tr key={d.kind} className={!d.metAt && d.workingDaysLeft < 0 ? 'late' : undefined}>
+            <td>{DEADLINE_LABELS[d.kind]}</td>
+            <td>{d.rule}</td>
+            <td>{formatInstant(d.dueAt, tz)}</td>
+            <td>
+              {d.metAt
+                ? `Terpenuhi ${formatInstant(d.metAt, tz)}${d.metAt > d.dueAt ? ' (terlambat)' : ''}`
+                : d.proposeArchive
+                  ? 'Terlambat — diusulkan untuk diarsipkan (perlu keputusan petugas)'
+                  : d.workingDaysLeft < 0
+                    ? `Terlambat ${-d.workingDaysLeft} hari kerja`
+                    : d.workingDaysLeft === 0
+                      ? 'Jatuh tempo hari ini'
+                      : `Sisa ${d.workingDaysLeft} hari kerja`}
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
 
 function AttachmentLink({ a }: { a: ComplaintDetail['attachments'][number] }) {
   const [url, setUrl] = useState<string | null>(null);
@@ -61,6 +127,13 @@ export function ComplaintDetailPage({ id }: { id: string }) {
     ['Tanggal pada slip', c.slipDate ? formatHariTanggal(c.slipDate) : null],
     ['Dicatat', formatInstant(c.createdAt, tz)],
     ['Status', STATUS_LABELS[c.status]],
+    ['Klasifikasi', c.classification ? CLASSIFICATION_LABELS[c.classification] : null],
+    ['Jenis pengaduan', c.jenis ? JENIS_LABELS[c.jenis] : null],
+    ['DarWas / Non-DarWas', c.darwas === null ? null : c.darwas ? 'Berkadar pengawasan (DarWas)' : 'Tidak berkadar pengawasan (Non-DarWas)'],
+    ['Kategori', c.category],
+    ['Hasil', c.outcome ? OUTCOME_LABELS[c.outcome] : null],
+    ['Sanksi', c.sanctions.length ? c.sanctions.map((x) => SANCTION_LABELS[x]).join(', ') : null],
+    ['Kepuasan pelapor', c.satisfaction ? (c.satisfaction === 'puas' ? 'Puas' : 'Tidak puas') : null],
     ['Nama pelapor', c.reporterName],
     ['Institusi/Instansi', c.reporterInstitution],
     ['Alamat', c.reporterAddress],
@@ -92,6 +165,10 @@ export function ComplaintDetailPage({ id }: { id: string }) {
             </div>
           ))}
       </dl>
+      <h2>Tenggat</h2>
+      <Deadlines c={c} tz={tz} />
+      <h2>Tindakan</h2>
+      <ActionPanel c={c} categories={settings?.categories ?? []} onChange={(next) => { setC(next); window.dispatchEvent(new Event(CHANGED_EVENT)); }} />
       <h2>Lampiran</h2>
       {c.attachments.length ? (
         <ul className="files">
@@ -108,7 +185,8 @@ export function ComplaintDetailPage({ id }: { id: string }) {
           <li key={e.seq}>
             {formatInstant(e.at, tz)} — {EVENT_LABELS[e.type] ?? e.type}
             {e.actor ? ` oleh ${e.actor}` : ''}
-            {e.note ? `: ${e.note}` : ''}
+            {describeEvent(e) ? ` — ${describeEvent(e)}` : ''}
+            {e.note ? `. Catatan: ${e.note}` : ''}
           </li>
         ))}
       </ol>

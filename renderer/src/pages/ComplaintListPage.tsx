@@ -32,9 +32,18 @@ const EMPTY: Filters = { q: '', form: '', channel: '', from: '', to: '', sort: '
  * The list loads only the pages the officer scrolls to and renders only the visible rows, so it
  * stays quick at 100k complaints.
  */
-export function ComplaintListPage() {
+export type WorkView = 'jatuh_tempo_hari_ini' | 'terlambat' | 'menunggu_kelengkapan' | 'perlu_verifikasi';
+const VIEW_TITLES: Record<WorkView, string> = {
+  jatuh_tempo_hari_ini: 'Jatuh tempo hari ini',
+  terlambat: 'Terlambat',
+  menunggu_kelengkapan: 'Menunggu kelengkapan',
+  perlu_verifikasi: 'Perlu verifikasi',
+};
+
+export function ComplaintListPage({ view }: { view?: WorkView }) {
   const settings = useSettings();
   const tz = settings?.timeZone ?? 'WIB';
+  const now = new Date().toISOString();
   const [draft, setDraft] = useState<Filters>(EMPTY);
   const [filters, setFilters] = useState<Filters>(EMPTY);
   const [total, setTotal] = useState<number | null>(null);
@@ -54,8 +63,9 @@ export function ComplaintListPage() {
       from: filters.from || null,
       to: filters.to || null,
       sort: filters.sort,
+      view: view ?? null,
     }),
-    [filters],
+    [filters, view],
   );
 
   const loadPage = useCallback(
@@ -99,7 +109,7 @@ export function ComplaintListPage() {
 
   return (
     <section className="list-page">
-      <h1>Daftar Pengaduan</h1>
+      <h1>{view ? `Daftar Pengaduan — ${VIEW_TITLES[view]}` : 'Daftar Pengaduan'}</h1>
       <form
         className="filters"
         role="search"
@@ -183,7 +193,7 @@ export function ComplaintListPage() {
       ) : (
         <div className="vtable" role="table" aria-label="Daftar pengaduan" aria-rowcount={(total ?? 0) + 1}>
           <div className="vrow vhead" role="row">
-            {['Nomor registrasi', 'Diterima', 'Formulir', 'Sarana', 'Pelapor', 'Masalah', 'Status'].map((h) => (
+            {['Nomor registrasi', 'Diterima', 'Formulir', 'Sarana', 'Pelapor', 'Masalah', 'Status', 'Tenggat berikut'].map((h) => (
               <div key={h} role="columnheader">
                 {h}
               </div>
@@ -208,6 +218,9 @@ export function ComplaintListPage() {
                           {c.summary}
                         </div>
                         <div role="cell">{STATUS_LABELS[c.status]}</div>
+                        <div role="cell" className={c.nextDueAt && c.nextDueAt < now ? 'late' : undefined}>
+                          {c.nextDueAt ? formatInstant(c.nextDueAt, tz) : '—'}
+                        </div>
                       </>
                     ) : (
                       <div role="cell">…</div>

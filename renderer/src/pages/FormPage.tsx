@@ -14,6 +14,7 @@ import { fileToBase64 } from '../files';
 import { PrintPanel } from '../PrintPanel';
 import { useDraft } from '../useDraft';
 import { useSettings } from '../useSettings';
+import { CHANGED_EVENT } from '../useWorkCounts';
 
 type Values = Record<string, string | boolean | null>;
 
@@ -92,6 +93,7 @@ export function FormPage({ form }: { form: FormKind }) {
         const res = await api.call('complaints.create', payload);
         confirmed.current = null;
         setSaved({ id: res.id, registrationNo: res.registrationNo });
+        window.dispatchEvent(new Event(CHANGED_EVENT));
         bump();
         const officer = values.officer;
         if (typeof officer === 'string') sessionStorage.setItem('loket-officer', officer);
