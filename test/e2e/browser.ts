@@ -16,8 +16,8 @@ export interface E2E {
 }
 
 /** A fresh data folder, the browser host on it, and a Chromium page opened at the token address. */
-export async function openApp(opts: { setup?: (core: Core) => Promise<void> } = {}): Promise<E2E> {
-  const core = makeCore(undefined, { printer: new ChromiumPrinter() });
+export async function openApp(opts: { setup?: (core: Core) => Promise<void>; now?: () => Date } = {}): Promise<E2E> {
+  const core = makeCore(undefined, { printer: new ChromiumPrinter(), ...(opts.now ? { now: opts.now } : {}) });
   await opts.setup?.(core);
   const host = await startBrowserHost({ core, staticDir: RENDERER_DIST });
   const browser = await chromium.launch({ executablePath: chromiumExecutable!, args: CHROMIUM_ARGS });

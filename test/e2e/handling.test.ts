@@ -1,0 +1,91 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chromiumExecutable, openApp, type E2E } from './browser';
+
+describe.skipIf(!chromiumExecutable)('handling a case in Chromium: verify, forward, finish; deadlines and work views', () => {
+  let app: E2E;
+  let clock = new Date('2026-11-16T03:00:00Z'); // Monday 10:00 WIB
+  let id = '';
+  beforeAll(async () => {
+    app = await openApp({
+      now: () => clock,
+      setup: async (core) => {
+        const r = await core.dispatch('complaints.create', {
+          form: 'C', reporterName: 'Dewi Lestari', reporterPhone: '0812-1111-2222', channel: 'surat',
+          content: 'Izin usaha mikro belum terbit melewati SOP.', receivedDate: '2026-11-16', receivedTime: '08:00',
+        });
+        if (!r.ok) throw new Error(r.error.message);
+        id = (r.value as { id: string }).id;
+      },
+    });
+  });
+  afterAll(async () => app?.close());
+
+  const base = () => app.host.url.split('?')[0]!;
+  const goto = async (hash: string) => {
+    await app.page.goto(`${base()}#${hash}`);
+    await app.page.reload(); // a fresh load re-reads the badges with the host's clock
+  };
+  const badge = (view: string) => app.page.getByTestId(`badge-${view}`);
+  const deadlineRow = (label: string) => app.page.getByRole('table', { name: 'Tenggat' }).getByRole('row').filter({ hasText: label });
+
+  it('lists a new case under "Perlu verifikasi" with 3 working days left', async () => {
+    const { page } = app;
+    await goto('/daftar?view=perlu_verifikasi');
+    await page.getByRole('heading', { name: 'Daftar Pengaduan — Perlu verifikasi' }).waitFor();
+    await page.getByText('1 pengaduan').waitFor();
+    expect(await badge('perlu_verifikasi').textContent()).toBe('1');
+    expect(await badge('terlambat').textContent()).toBe('0');
+    await page.getByRole('link', { name: 'ADU/2026/000001' }).click();
+    await deadlineRow('Verifikasi').filter({ hasText: 'Sisa 3 hari kerja' }).waitFor();
+  });
+
+  it('shows the case overdue when the deadline passes', async () => {
+    const { page } = app;
+    clock = new Date('2026-11-20T03:00:00Z'); // Friday
+    await goto('/daftar?view=terlambat');
+    await page.getByText('1 pengaduan').waitFor();
+    expect(await badge('terlambat').textContent()).toBe('1');
+    await goto(`/pengaduan/${id}`);
+    await deadlineRow('Verifikasi').filter({ hasText: 'Terlambat 1 hari kerja' }).waitFor();
+  });
+
+  it('verifies, forwards and finishes; the deadlines and the views follow', async () => {
+    const { page } = app;
+    const act = page.getByRole('group', { name: 'Tindakan' });
+    const form = (name: string) => page.getByRole('form', { name });
+
+    await act.getByRole('button', { name: 'Verifikasi (lengkap)' }).click();
+    await form('Verifikasi (lengkap)').getByRole('button', { name: 'Simpan tindakan' }).click();
+    await page.getByText('Klasifikasi wajib dipilih.').waitFor();
+    await page.getByLabel('Klasifikasi').selectOption('pengaduan');
+    await page.getByLabel('Jenis pengaduan').selectOption('a');
+    await page.getByLabel('Kategori').selectOption('02 Pelayanan masyarakat');
+    await page.getByLabel('Petugas').fill('Rina Marlina');
+    await form('Verifikasi (lengkap)').getByRole('button', { name: 'Simpan tindakan' }).click();
+    await page.getByText('Terverifikasi').first().waitFor();
+    await deadlineRow('Verifikasi').filter({ hasText: '(terlambat)' }).waitFor();
+    await deadlineRow('Penyelesaian').filter({ hasText: 'Sisa 14 hari kerja' }).waitFor();
+    await page.waitForFunction(() => document.querySelector('[data-testid="badge-terlambat"]')?.textContent === '0');
+    expect(await badge('perlu_verifikasi').textContent()).toBe('0');
+
+    await act.getByRole('button', { name: 'Teruskan' }).click();
+    await page.getByLabel('Nama tujuan').fill('Bidang Perizinan');
+    await page.getByLabel('Nomor surat').fill('800/123/DPMPTSP/2026');
+    await form('Teruskan').getByRole('button', { name: 'Simpan tindakan' }).click();
+    await page.getByRole('listitem').filter({ hasText: 'kepada Bidang Perizinan' }).waitFor();
+
+    clock = new Date('2026-11-24T03:00:00Z');
+    await goto(`/pengaduan/${id}`);
+    await deadlineRow('Penyelesaian').filter({ hasText: 'Sisa 12 hari kerja' }).waitFor();
+    await act.getByRole('button', { name: 'Selesaikan' }).click();
+    await page.getByLabel('Hasil penanganan').selectOption('benar');
+    await page.getByLabel('Hukuman disiplin PP 53/2010').check();
+    await page.getByLabel('Ringkasan penyelesaian').fill('Izin diterbitkan; petugas diberi teguran.');
+    await form('Selesaikan').getByRole('button', { name: 'Simpan tindakan' }).click();
+    await deadlineRow('Penyelesaian').filter({ hasText: 'Terpenuhi' }).waitFor();
+    await act.getByRole('button', { name: 'Catat kepuasan pelapor' }).waitFor();
+    const history = await page.getByRole('list').filter({ hasText: 'Dicatat' }).textContent();
+    for (const s of ['Verifikasi (lengkap) oleh Rina Marlina', 'Teruskan', 'surat 800/123/DPMPTSP/2026', 'Selesaikan', 'terbukti']) expect(history).toContain(s);
+    expect(app.core.database.sqlite.prepare("SELECT status || '/' || outcome || '/' || sanctions FROM complaints WHERE id = ?").pluck().get(id)).toBe('selesai/benar/["pp53"]');
+  });
+});
