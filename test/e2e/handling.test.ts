@@ -88,4 +88,27 @@ describe.skipIf(!chromiumExecutable)('handling a case in Chromium: verify, forwa
     for (const s of ['Verifikasi (lengkap) oleh Rina Marlina', 'Teruskan', 'surat 800/123/DPMPTSP/2026', 'Selesaikan', 'terbukti']) expect(history).toContain(s);
     expect(app.core.database.sqlite.prepare("SELECT status || '/' || outcome || '/' || sanctions FROM complaints WHERE id = ?").pluck().get(id)).toBe('selesai/benar/["pp53"]');
   });
+
+  it('lets an admin add cuti bersama and import dates in Pengaturan, and says which years are missing', async () => {
+    const { page } = app;
+    app.core.database.sqlite.exec("DELETE FROM holidays WHERE date LIKE '2027-%'");
+    await goto('/pengaturan');
+    await page.getByRole('alert').filter({ hasText: 'Belum ada kalender untuk tahun 2027' }).waitFor();
+    const add = page.getByRole('form', { name: 'Tambah atau ubah tanggal libur' });
+    await add.getByLabel('Tanggal', { exact: true }).fill('2026-12-24');
+    await add.getByLabel('Keterangan').fill('Cuti bersama Hari Raya Natal');
+    await add.getByRole('button', { name: 'Simpan tanggal' }).click();
+    await page.getByRole('status').filter({ hasText: 'Kamis, 24 Desember 2026 tersimpan' }).waitFor();
+    const table2026 = page.getByRole('table', { name: 'Hari libur 2026' });
+    await table2026.getByRole('row').filter({ hasText: 'Cuti bersama Hari Raya Natal' }).filter({ hasText: 'Resmi' }).waitFor();
+    await page.getByLabel('Daftar tanggal').fill('2027-01-01;Tahun Baru 2027;libur_nasional\n2027-03-08;Cuti bersama Nyepi;cuti_bersama');
+    await page.getByRole('button', { name: 'Impor' }).click();
+    await page.getByRole('status').filter({ hasText: '2 tanggal diimpor.' }).waitFor();
+    expect(await page.getByRole('alert').filter({ hasText: 'Belum ada kalender' }).count()).toBe(0);
+    await page.getByRole('button', { name: /^2027/ }).click();
+    await page.getByRole('table', { name: 'Hari libur 2027' }).getByRole('row').filter({ hasText: 'Cuti bersama Nyepi' }).waitFor();
+    await page.getByLabel('Daftar tanggal').fill('2027-02-30;Salah');
+    await page.getByRole('button', { name: 'Impor' }).click();
+    await page.getByRole('alert').filter({ hasText: 'Baris 1' }).waitFor();
+  });
 });

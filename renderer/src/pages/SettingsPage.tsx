@@ -6,6 +6,7 @@ import { settingsSchema, type Settings, type SettingsInput } from '../../../form
 import { TIME_ZONE_INFO, TIME_ZONES } from '../../../forms/time';
 import { api } from '../api';
 import { Field } from '../Field';
+import { CalendarSection } from './CalendarSection';
 
 const TEXT_FIELDS: { name: keyof SettingsInput; label: string; hint?: string }[] = [
   { name: 'officeName', label: 'Nama kantor' },
@@ -22,14 +23,25 @@ const TEXT_FIELDS: { name: keyof SettingsInput; label: string; hint?: string }[]
   { name: 'headNip', label: 'NIP Kepala Kantor' },
 ];
 
+const DAY_FIELDS: { name: keyof SettingsInput; label: string }[] = [
+  { name: 'deadlineVerifyDays', label: 'Verifikasi (hari kerja)' },
+  { name: 'deadlineCompletenessDays', label: 'Kelengkapan dari pelapor (hari kerja)' },
+  { name: 'deadlineInfoDays', label: 'Penyelesaian informasi/normatif (hari kerja)' },
+  { name: 'deadlineNonDarwasDays', label: 'Penyelesaian Non-DarWas (hari kerja)' },
+  { name: 'deadlineDarwasDays', label: 'Penyelesaian DarWas (hari kerja)' },
+  { name: 'attachmentMaxMb', label: 'Batas ukuran lampiran (MB)' },
+];
+
 export function SettingsPage() {
-  const { register, handleSubmit, reset, setError, formState } = useForm<SettingsInput, unknown, Settings>({ resolver: zodResolver(settingsSchema) });
+  const { register, handleSubmit, reset, setError, setValue, formState } = useForm<SettingsInput, unknown, Settings>({ resolver: zodResolver(settingsSchema) });
   const [status, setStatus] = useState<string | null>(null);
   const [loaded, setLoaded] = useState(false);
+  const [categories, setCategories] = useState('');
 
   useEffect(() => {
     api.call('settings.get', {}).then((s) => {
       reset(s);
+      setCategories(s.categories.join('\n'));
       setLoaded(true);
     });
   }, [reset]);
@@ -45,6 +57,7 @@ export function SettingsPage() {
     }
   };
   const err = (k: keyof SettingsInput) => formState.errors[k]?.message;
+  const categoryError = (formState.errors.categories as unknown as { message?: string }[] | undefined)?.find?.((x) => x?.message)?.message;
 
   if (!loaded) return <p>Memuat…</p>;
   return (
@@ -70,6 +83,27 @@ export function SettingsPage() {
             )}
           </Field>
         </fieldset>
+        <fieldset>
+          <legend>Tenggat dan lampiran</legend>
+          {DAY_FIELDS.map((f) => (
+            <Field key={f.name} id={`s-${f.name}`} label={f.label} error={err(f.name)}>
+              {(aria) => <input type="number" min={1} {...aria} {...register(f.name)} />}
+            </Field>
+          ))}
+          <Field id="s-categories" label="Kategori" hint="Satu kategori per baris" error={err('categories') ?? categoryError}>
+            {(aria) => (
+              <textarea
+                rows={6}
+                {...aria}
+                value={categories}
+                onChange={(e) => {
+                  setCategories(e.target.value);
+                  setValue('categories', e.target.value.split('\n').map((x) => x.trim()).filter(Boolean), { shouldDirty: true });
+                }}
+              />
+            )}
+          </Field>
+        </fieldset>
         <div className="actions">
           <button type="submit">Simpan</button>
         </div>
@@ -77,6 +111,7 @@ export function SettingsPage() {
           {status}
         </div>
       </form>
+      <CalendarSection />
     </section>
   );
 }

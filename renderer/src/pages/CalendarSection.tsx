@@ -1,0 +1,155 @@
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useEffect, useState } from 'react';
+import { useForm } from 'react-hook-form';
+import { ApiError, type OutputOf } from '../../../forms/api';
+import { HOLIDAY_KIND_LABELS, HOLIDAY_KINDS, HOLIDAY_STATUS_LABELS, HOLIDAY_STATUSES, holidayInput, type HolidayInput } from '../../../forms/calendar';
+import { formatHariTanggal } from '../../../forms/time';
+import { api } from '../api';
+import { Field } from '../Field';
+import { CHANGED_EVENT } from '../useWorkCounts';
+
+type View = OutputOf<'calendar.get'>;
+const SOURCE_LABELS = { 'date-holidays': 'bawaan', admin: 'admin', impor: 'impor' } as const;
+
+/** Kalender hari kerja: shipped holidays, corrections, cuti bersama, imports; years still missing. */
+export function CalendarSection() {
+  const [view, setView] = useState<View | null>(null);
+  const [year, setYear] = useState<number | null>(null);
+  const [status, setStatus] = useState<string | null>(null);
+  const [importText, setImportText] = useState('');
+  const [importError, setImportError] = useState<string | null>(null);
+  const form = useForm<HolidayInput>({ resolver: zodResolver(holidayInput), defaultValues: { date: '', name: '', kind: 'cuti_bersama', status: 'resmi' } });
+
+  const show = (v: View) => {
+    setView(v);
+    setYear((y) => y ?? v.years.at(0)?.year ?? new Date().getFullYear());
+    window.dispatchEvent(new Event(CHANGED_EVENT));
+  };
+  useEffect(() => {
+    api.call('calendar.get', {}).then(show, () => undefined);
+  }, []);
+
+  const save = async (h: HolidayInput) => {
+    try {
+      show(await api.call('calendar.save', h));
+      setStatus(`Tanggal ${formatHariTanggal(h.date)} tersimpan; tenggat dihitung ulang.`);
+      form.reset({ date: '', name: '', kind: h.kind, status: h.status });
+    } catch (e) {
+      if (e instanceof ApiError) for (const [k, m] of Object.entries(e.fields)) form.setError(k as keyof HolidayInput, { message: m });
+    }
+  };
+  const remove = async (date: string) => {
+    show(await api.call('calendar.delete', { date }));
+    setStatus(`Tanggal ${formatHariTanggal(date)} dihapus dari kalender; tenggat dihitung ulang.`);
+  };
+  const runImport = async () => {
+    setImportError(null);
+    try {
+      const res = await api.call('calendar.import', { text: importText });
+      show(res.calendar);
+      setStatus(`${res.imported} tanggal diimpor.`);
+      setImportText('');
+    } catch (e) {
+      setImportError(e instanceof ApiError ? Object.values(e.fields).join(' ') || e.message : 'Impor gagal.');
+    }
+  };
+
+  if (!view) return <p>Memuat kalender…</p>;
+  const shown = view.holidays.filter((h) => h.date.startsWith(`${year}-`));
+  const err = (k: keyof HolidayInput) => form.formState.errors[k]?.message;
+  return (
+    <section aria-labelledby="cal-title">
+      <h2 id="cal-title">Kalender hari kerja</h2>
+      {view.missingYears.length ? (
+        <p className="error" role="alert">
+          Belum ada kalender untuk tahun {view.missingYears.join(', ')}. Tenggat pada tahun itu hanya melewati Sabtu dan Minggu sampai tanggal libur dan cuti bersama diisi.
+        </p>
+      ) : null}
+      <p>
+        Tahun tersedia:{' '}
+        {view.years.map((y) => (
+          <button key={y.year} type="button" className={y.year === year ? '' : 'secondary'} aria-pressed={y.year === year} onClick={() => setYear(y.year)}>
+            {y.year} ({y.count} tanggal, {y.official} resmi)
+          </button>
+        ))}
+      </p>
+      <table className="deadlines" aria-label={`Hari libur ${year}`}>
+        <thead>
+          <tr>
+            <th scope="col">Tanggal</th>
+            <th scope="col">Keterangan</th>
+            <th scope="col">Jenis</th>
+            <th scope="col">Status</th>
+            <th scope="col">Sumber</th>
+            <th scope="col"></th>
+          </tr>
+        </thead>
+        <tbody>
+          {shown.map((h) => (
+            <tr key={h.date}>
+              <td>{formatHariTanggal(h.date)}</td>
+              <td>{h.name}</td>
+              <td>{HOLIDAY_KIND_LABELS[h.kind]}</td>
+              <td>{HOLIDAY_STATUS_LABELS[h.status]}</td>
+              <td>{SOURCE_LABELS[h.source]}</td>
+              <td>
+                <button type="button" className="secondary" onClick={() => form.reset({ date: h.date, name: h.name, kind: h.kind, status: h.status })}>
+                  Ubah
+                </button>{' '}
+                <button type="button" className="secondary" onClick={() => void remove(h.date)} aria-label={`Hapus ${h.date}`}>
+                  Hapus
+                </button>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <form noValidate onSubmit={(e) => void form.handleSubmit(save)(e)} aria-label="Tambah atau ubah tanggal libur">
+        <fieldset>
+          <legend>Tambah atau ubah tanggal</legend>
+          <Field id="h-date" label="Tanggal" required error={err('date')}>
+            {(aria) => <input type="date" {...aria} {...form.register('date')} />}
+          </Field>
+          <Field id="h-name" label="Keterangan" required error={err('name')}>
+            {(aria) => <input type="text" {...aria} {...form.register('name')} />}
+          </Field>
+          <Field id="h-kind" label="Jenis" error={err('kind')}>
+            {(aria) => (
+              <select {...aria} {...form.register('kind')}>
+                {HOLIDAY_KINDS.map((k) => (
+                  <option key={k} value={k}>
+                    {HOLIDAY_KIND_LABELS[k]}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+          <Field id="h-status" label="Status" error={err('status')}>
+            {(aria) => (
+              <select {...aria} {...form.register('status')}>
+                {HOLIDAY_STATUSES.map((k) => (
+                  <option key={k} value={k}>
+                    {HOLIDAY_STATUS_LABELS[k]}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+          <button type="submit">Simpan tanggal</button>
+        </fieldset>
+      </form>
+      <fieldset>
+        <legend>Impor (satu tanggal per baris)</legend>
+        <Field id="h-import" label="Daftar tanggal" hint="Contoh: 2027-03-08;Cuti bersama Nyepi;cuti_bersama — boleh ditempel dari lembar kerja" error={importError ?? undefined}>
+          {(aria) => <textarea rows={4} {...aria} value={importText} onChange={(e) => setImportText(e.target.value)} />}
+        </Field>
+        <button type="button" onClick={() => void runImport()} disabled={!importText.trim()}>
+          Impor
+        </button>
+      </fieldset>
+      <div role="status" aria-live="polite">
+        {status}
+      </div>
+    </section>
+  );
+}
