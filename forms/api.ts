@@ -3,12 +3,22 @@
 // Electron preload and the browser host both serve exactly this map; see server/dispatch.ts.
 import { z } from 'zod';
 import { attachmentRef, attachmentUpload } from './attachments';
+import { dateField, optionalText } from './fields';
 import { complaintCreated, complaintDetail, complaintInput, complaintListInput, complaintListResult } from './complaint';
 import { draft, draftSave } from './drafts';
 import { PAPER_SIZES, PRINT_KINDS } from './print';
 import { calendarView, holidayInput } from './calendar';
 import { settingsSchema } from './settings';
 import { transitionInput } from './workflow';
+
+const printInput = z.object({
+  kind: z.enum(PRINT_KINDS),
+  id: z.uuid(),
+  paper: z.enum(PAPER_SIZES).default('A4'),
+  /** Letters: the number and date written on them. */
+  letterNo: optionalText('Nomor surat', 80),
+  letterDate: z.union([z.literal(''), dateField('Tanggal surat')]).nullish().transform((v) => v || null),
+});
 
 const byId = z.object({ id: z.uuid({ error: 'Pengenal tidak sah.' }) });
 
@@ -53,11 +63,11 @@ export const contract = {
   'attachments.upload': { input: attachmentUpload, output: attachmentRef },
   'attachments.get': { input: z.object({ sha256: z.string().regex(/^[0-9a-f]{64}$/) }), output: z.object({ contentType: z.string(), dataBase64: z.string() }) },
   'print.pdf': {
-    input: z.object({ kind: z.enum(PRINT_KINDS), id: z.uuid(), paper: z.enum(PAPER_SIZES).default('A4') }),
+    input: printInput,
     output: z.object({ filename: z.string(), dataBase64: z.string(), pages: z.number().int() }),
   },
   'print.dialog': {
-    input: z.object({ kind: z.enum(PRINT_KINDS), id: z.uuid(), paper: z.enum(PAPER_SIZES).default('A4') }),
+    input: printInput,
     output: z.object({ printed: z.boolean() }),
   },
   'settings.get': { input: none, output: settingsSchema },

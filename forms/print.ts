@@ -1,4 +1,4 @@
-export const PRINT_KINDS = ['receipt', 'form'] as const;
+export const PRINT_KINDS = ['receipt', 'form', 'surat_kelengkapan', 'surat_penerusan', 'surat_jawaban'] as const;
 export type PrintKind = (typeof PRINT_KINDS)[number];
 
 /** Indonesian offices print on A4 and on F4 (folio, 215 × 330 mm). */
@@ -8,4 +8,19 @@ export const PAPER_MM: Record<PaperSize, { width: number; height: number }> = {
   A4: { width: 210, height: 297 },
   F4: { width: 215, height: 330 },
 };
-export const PRINT_LABELS: Record<PrintKind, string> = { receipt: 'Tanda terima', form: 'Formulir' };
+export const PRINT_LABELS: Record<PrintKind, string> = {
+  receipt: 'Tanda terima',
+  form: 'Formulir',
+  surat_kelengkapan: 'Surat permintaan kelengkapan',
+  surat_penerusan: 'Surat penerusan',
+  surat_jawaban: 'Surat jawaban kepada pelapor',
+};
+export const LETTER_KINDS = ['surat_kelengkapan', 'surat_penerusan', 'surat_jawaban'] as const satisfies readonly PrintKind[];
+export type LetterKind = (typeof LETTER_KINDS)[number];
+
+/** The event a letter is written from; a letter is offered only once its event exists. */
+export const LETTER_SOURCE_EVENT: Record<LetterKind, readonly string[]> = {
+  surat_kelengkapan: ['minta_kelengkapan'],
+  surat_penerusan: ['teruskan'],
+  surat_jawaban: ['jawab', 'selesaikan', 'jawab_langsung'],
+};

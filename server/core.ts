@@ -7,6 +7,7 @@ import { calendarOf, deleteHoliday, hasYear, listHolidays, upsertHolidays, years
 import { complaints } from '../db/schema';
 import { applyTransition, CaseNotFound, recomputeOpenDeadlines, TransitionRefused, type DeadlineContext } from '../db/workflow';
 import { parseHolidayLines } from '../forms/calendar';
+import { LETTER_SOURCE_EVENT, PRINT_LABELS, type PrintKind } from '../forms/print';
 import { deadlineDays } from '../forms/settings';
 import { toLocal } from '../forms/time';
 import { and, count, eq, lt, sql } from 'drizzle-orm';
@@ -80,6 +81,15 @@ export function createCore(opts: CoreOptions): Core {
       .map((r) => r.y);
     const needed = [...new Set([year, year + 1, ...dueYears])].sort();
     return { holidays: listHolidays(db), years, missingYears: needed.filter((y) => !years.some((c) => c.year === y)) };
+  };
+  const localToday = () => toLocal(now(), getSettings(db).timeZone).date;
+  /** A letter needs the step it reports on (no forwarding letter before the case was forwarded). */
+  const printable = (kind: PrintKind, id: string) => {
+    const c = detail(id);
+    if (kind !== 'receipt' && kind !== 'form' && !c.events.some((e) => LETTER_SOURCE_EVENT[kind].includes(e.type))) {
+      throw new ApiError({ code: 'CONFLICT', message: `${PRINT_LABELS[kind]} belum dapat dicetak: langkah penanganannya belum dicatat.` });
+    }
+    return c;
   };
   /** Deadlines move when the calendar or the day counts change. */
   const afterCalendarChange = () => recomputeOpenDeadlines(db, deadlineContext(), now().toISOString());
@@ -190,18 +200,18 @@ export function createCore(opts: CoreOptions): Core {
       return { contentType: row?.content_type ?? 'application/octet-stream', dataBase64: bytes.toString('base64') };
     },
 
-    'print.pdf': async ({ kind, id, paper }) => {
+    'print.pdf': async ({ kind, id, paper, letterNo, letterDate }) => {
       if (!opts.printer) throw new ApiError({ code: 'UNAVAILABLE', message: 'Pencetakan PDF tidak tersedia pada host ini.' });
-      const complaint = detail(id);
-      const pdf = await opts.printer.pdf(printableHtml(kind, complaint, getSettings(db), paper), paper);
+      const complaint = printable(kind, id);
+      const pdf = await opts.printer.pdf(printableHtml(kind, complaint, getSettings(db), paper, { letterNo, letterDate }, localToday()), paper);
       return { filename: printFilename(kind, complaint, paper), dataBase64: pdf.toString('base64'), pages: pdfPageCount(pdf) };
     },
-    'print.dialog': async ({ kind, id, paper }) => {
+    'print.dialog': async ({ kind, id, paper, letterNo, letterDate }) => {
       if (!opts.printer?.dialog) {
         throw new ApiError({ code: 'UNAVAILABLE', message: 'Dialog cetak hanya ada di aplikasi desktop. Di browser, buka PDF lalu cetak dari sana.' });
       }
-      const complaint = detail(id);
-      return { printed: await opts.printer.dialog(printableHtml(kind, complaint, getSettings(db), paper), paper) };
+      const complaint = printable(kind, id);
+      return { printed: await opts.printer.dialog(printableHtml(kind, complaint, getSettings(db), paper, { letterNo, letterDate }, localToday()), paper) };
     },
 
     'settings.get': () => getSettings(db),

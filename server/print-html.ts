@@ -2,10 +2,10 @@
 // reporter and each filled form laid out like its paper original (seed 003, Lampiran II.A-C).
 import type { ComplaintDetail } from '../forms/complaint';
 import { formatPhone } from '../forms/phone';
-import { PAPER_MM, type PaperSize, type PrintKind } from '../forms/print';
+import { LETTER_SOURCE_EVENT, PAPER_MM, PRINT_LABELS, type LetterKind, type PaperSize, type PrintKind } from '../forms/print';
 import type { Settings } from '../forms/settings';
 import { formatHariTanggal, formatInstant, formatTanggal, toLocal } from '../forms/time';
-import { CHANNEL_LABELS, FORM_TITLES, GENDER_LABELS } from '../forms/vocabulary';
+import { CHANNEL_LABELS, FORM_TITLES, GENDER_LABELS, HIDDEN_REPORTER } from '../forms/vocabulary';
 
 const esc = (s: string | null | undefined) =>
   (s ?? '').replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string);
@@ -113,12 +113,71 @@ ${kv([
 ${signature(settings, toLocal(c.createdAt, settings.timeZone).date, c.officer, 'Petugas layanan pengaduan masyarakat')}`;
 }
 
-export function printableHtml(kind: PrintKind, c: ComplaintDetail, settings: Settings, paper: PaperSize): string {
-  const title = kind === 'receipt' ? `Tanda terima ${c.registrationNo}` : `Formulir ${c.form} ${c.registrationNo}`;
-  return page(title, paper, kind === 'receipt' ? receiptDocument(c, settings) : formDocument(c, settings));
+export interface LetterFields {
+  letterNo: string | null;
+  /** YYYY-MM-DD; today in the office's zone when absent. */
+  letterDate: string | null;
+}
+
+const lastEvent = (c: ComplaintDetail, types: readonly string[]) => [...c.events].reverse().find((e) => types.includes(e.type));
+
+/** A reporter a letter may name: a protected one is never named in a letter that leaves the office. */
+function reporterForLetter(c: ComplaintDetail, leavesToReporter: boolean): string {
+  if (leavesToReporter) return c.anonymous ? 'Pelapor' : (c.reporterName ?? 'Pelapor');
+  return c.anonymous || c.confidential ? HIDDEN_REPORTER : (c.reporterName ?? '(tanpa nama)');
+}
+
+function letterDocument(kind: LetterKind, c: ComplaintDetail, settings: Settings, f: LetterFields, today: string): string {
+  const date = f.letterDate ?? today;
+  const received = formatTanggal(toLocal(c.receivedAt, settings.timeZone).date);
+  const head = `<div class="office">${esc(settings.officeName)}<br>${esc(settings.kabupatenKota)}${settings.officeAddress ? `<br><span style="font-weight:normal">${esc(settings.officeAddress)}</span>` : ''}</div>
+<table class="kv" style="width:60%"><tr><td class="k">Nomor</td><td class="c">:</td><td>${f.letterNo ? esc(f.letterNo) : para(null)}</td></tr>
+<tr><td class="k">Lampiran</td><td class="c">:</td><td>-</td></tr>`;
+  const signer = settings.headName ? { name: settings.headName, nip: settings.headNip, role: `Kepala ${settings.officeName}` } : { name: settings.ketuaName, nip: settings.ketuaNip, role: `Ketua ${settings.teamName}` };
+  const sign = `<div class="sign">${esc(settings.place)}, ${esc(formatTanggal(date))}<br>${esc(signer.role)}<div class="space"></div>${signer.name ? `<u>${esc(signer.name)}</u>` : '(……………………………)'}${signer.nip ? `<br>NIP ${esc(signer.nip)}` : ''}</div>`;
+  const ref = `pengaduan Saudara yang kami terima pada ${esc(received)} dengan nomor registrasi <b>${esc(c.registrationNo)}</b>`;
+  const to = (who: string, where: string | null) => `<p>Kepada Yth.<br>${esc(who)}${where ? `<br>${esc(where)}` : ''}<br>di tempat</p>`;
+
+  if (kind === 'surat_kelengkapan') {
+    const asked = lastEvent(c, ['minta_kelengkapan']);
+    return `${head}<tr><td class="k">Hal</td><td class="c">:</td><td>Permintaan kelengkapan data pengaduan</td></tr></table>
+${to(reporterForLetter(c, true), c.anonymous ? null : c.reporterAddress)}
+<p>Sehubungan dengan ${ref}, untuk dapat ditindaklanjuti kami mohon Saudara melengkapi:</p>
+<div class="text">${para(asked?.note ?? null)}</div>
+<p>Kelengkapan agar disampaikan paling lambat ${settings.deadlineCompletenessDays} hari kerja sejak surat ini diterima. Apabila sampai batas waktu tersebut kelengkapan tidak kami terima, pengaduan akan diarsipkan.</p>
+<p>Demikian disampaikan, atas perhatian Saudara diucapkan terima kasih.</p>${sign}`;
+  }
+  if (kind === 'surat_penerusan') {
+    const fwd = lastEvent(c, ['teruskan']);
+    const targets = (fwd?.data.targets as { name: string; copy?: boolean }[] | undefined) ?? [];
+    const main = targets.filter((t) => !t.copy);
+    const copies = targets.filter((t) => t.copy);
+    return `${head}<tr><td class="k">Hal</td><td class="c">:</td><td>Penerusan pengaduan masyarakat</td></tr></table>
+${to(main.map((t) => t.name).join(', ') || '……………………', null)}
+<p>Bersama ini kami teruskan pengaduan masyarakat dengan nomor registrasi <b>${esc(c.registrationNo)}</b> yang kami terima pada ${esc(received)} melalui ${esc(CHANNEL_LABELS[c.channel].toLowerCase())}, dengan pokok pengaduan:</p>
+<div class="text">${para(c.problem ?? c.content)}</div>
+<p>Pelapor: ${esc(reporterForLetter(c, false))}.</p>
+<p>Mohon kiranya dapat ditindaklanjuti sesuai kewenangan dan hasilnya disampaikan kepada kami untuk diteruskan kepada pelapor.</p>
+${sign}${copies.length ? `<p style="margin-top:18pt">Tembusan:<br>${copies.map((t, i) => `${i + 1}. ${esc(t.name)}`).join('<br>')}</p>` : ''}`;
+  }
+  const answer = lastEvent(c, LETTER_SOURCE_EVENT.surat_jawaban);
+  const text = (answer?.data.answer as string | undefined) ?? answer?.note ?? c.resolution;
+  return `${head}<tr><td class="k">Hal</td><td class="c">:</td><td>Jawaban atas pengaduan</td></tr></table>
+${to(reporterForLetter(c, true), c.anonymous ? null : c.reporterAddress)}
+<p>Menindaklanjuti ${ref}, dengan ini kami sampaikan hasil penanganannya sebagai berikut:</p>
+<div class="text">${para(text ?? null)}</div>
+<p>Apabila Saudara belum puas atas penanganan ini, Saudara dapat menyampaikannya kembali kepada kami dengan menyebut nomor registrasi di atas.</p>
+<p>Demikian disampaikan, atas perhatian Saudara diucapkan terima kasih.</p>${sign}`;
+}
+
+export function printableHtml(kind: PrintKind, c: ComplaintDetail, settings: Settings, paper: PaperSize, letter: LetterFields = { letterNo: null, letterDate: null }, today = toLocal(new Date(), settings.timeZone).date): string {
+  const title = `${PRINT_LABELS[kind]} ${c.registrationNo}`;
+  if (kind === 'receipt') return page(title, paper, receiptDocument(c, settings));
+  if (kind === 'form') return page(title, paper, formDocument(c, settings));
+  return page(title, paper, letterDocument(kind, c, settings, letter, today));
 }
 
 export function printFilename(kind: PrintKind, c: ComplaintDetail, paper: PaperSize): string {
-  const base = kind === 'receipt' ? 'tanda-terima' : `formulir-${c.form.toLowerCase()}`;
+  const base = kind === 'receipt' ? 'tanda-terima' : kind === 'form' ? `formulir-${c.form.toLowerCase()}` : kind.replace('_', '-');
   return `${base}-${c.registrationNo.replace(/[^\w-]+/g, '-')}-${paper}.pdf`;
 }

@@ -1,15 +1,18 @@
 import { useEffect, useState } from 'react';
-import { PAPER_SIZES, PRINT_LABELS, type PaperSize, type PrintKind } from '../../forms/print';
+import { LETTER_KINDS, LETTER_SOURCE_EVENT, PAPER_SIZES, PRINT_LABELS, type PaperSize, type PrintKind } from '../../forms/print';
 import { api } from './api';
 import { base64ToBlobUrl } from './files';
 
 /** Asks the host for a PDF (printToPDF on the desktop, Chromium in browser mode) and shows it. */
-export function PrintPanel({ id }: { id: string }) {
+export function PrintPanel({ id, eventTypes = [] }: { id: string; eventTypes?: string[] }) {
   const [paper, setPaper] = useState<PaperSize>('A4');
   const [doc, setDoc] = useState<{ url: string; filename: string; pages: number } | null>(null);
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<string | null>(null);
   const [canDialog, setCanDialog] = useState(false);
+  const [letterNo, setLetterNo] = useState('');
+  const [letterDate, setLetterDate] = useState('');
+  const letters = LETTER_KINDS.filter((k) => LETTER_SOURCE_EVENT[k].some((t) => eventTypes.includes(t)));
   useEffect(() => () => (doc ? URL.revokeObjectURL(doc.url) : undefined), [doc]);
   useEffect(() => {
     api.call('app.info', {}).then((i) => setCanDialog(i.canPrintDialog), () => setCanDialog(false));
@@ -28,7 +31,7 @@ export function PrintPanel({ id }: { id: string }) {
     setBusy(true);
     setFailure(null);
     try {
-      const res = await api.call('print.pdf', { kind, id, paper });
+      const res = await api.call('print.pdf', { kind, id, paper, letterNo: letterNo || null, letterDate: letterDate || null });
       setDoc({ url: base64ToBlobUrl(res.dataBase64, 'application/pdf'), filename: res.filename, pages: res.pages });
     } catch (e) {
       setFailure(e instanceof Error ? e.message : 'Gagal membuat PDF.');
@@ -55,6 +58,22 @@ export function PrintPanel({ id }: { id: string }) {
       <button type="button" disabled={busy} onClick={() => void print('form')}>
         Cetak formulir
       </button>
+      {letters.length ? (
+        <fieldset className="letters">
+          <legend>Surat</legend>
+          <label>
+            Nomor surat <input type="text" value={letterNo} onChange={(e) => setLetterNo(e.target.value)} />
+          </label>
+          <label>
+            Tanggal surat <input type="date" value={letterDate} onChange={(e) => setLetterDate(e.target.value)} />
+          </label>
+          {letters.map((k) => (
+            <button key={k} type="button" disabled={busy} onClick={() => void print(k)}>
+              Cetak {PRINT_LABELS[k].toLowerCase()}
+            </button>
+          ))}
+        </fieldset>
+      ) : null}
       {canDialog ? (
         <button type="button" className="secondary" onClick={() => void toPrinter()}>
           Cetak formulir ke printer…

@@ -65,11 +65,11 @@ describe.skipIf(!chromiumExecutable)('app shell in Chromium through the browser 
     await page.getByRole('link', { name: 'Pengaturan' }).click();
     await page.getByLabel('Nama kantor').fill('DPMPTSP Kabupaten Buton Utara');
     await page.getByLabel('NIP Ketua').fill('123');
-    await page.getByRole('button', { name: 'Simpan' }).click();
+    await page.getByRole('button', { name: 'Simpan', exact: true }).click();
     await page.getByText('NIP terdiri dari 18 angka.').waitFor();
     await page.getByLabel('NIP Ketua').fill('198701012010011001');
     await page.getByLabel('Zona waktu').selectOption('WITA');
-    await page.getByRole('button', { name: 'Simpan' }).click();
+    await page.getByRole('button', { name: 'Simpan', exact: true }).click();
     await page.getByText('Pengaturan tersimpan.').waitFor();
     await page.reload();
     await page.getByRole('link', { name: 'Pengaturan' }).click();

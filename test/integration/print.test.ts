@@ -78,3 +78,56 @@ describe.skipIf(!chromium)('printing to PDF through the API (Chromium in browser
     expect(await c.dispatch('print.dialog', { kind: 'form', id: ids.A })).toMatchObject({ ok: false, error: { code: 'UNAVAILABLE' } });
   });
 });
+
+describe.skipIf(!chromium)('letters of the handling flow', () => {
+  let c: Core;
+  beforeAll(async () => {
+    c = makeCore(undefined, { printer: new ChromiumPrinter(), now: () => new Date('2026-11-24T03:00:00Z') });
+    await c.dispatch('settings.save', {
+      ...DEFAULT_SETTINGS, officeName: 'DPMPTSP Kabupaten Buton Utara', place: 'Buranga', headName: 'La Ode Hasanuddin', headNip: '197001011995031001',
+    });
+  });
+  afterAll(async () => c?.close());
+
+  const letter = async (id: string, kind: string) => {
+    const res = await c.dispatch('print.pdf', { kind, id, paper: 'F4', letterNo: '800/45/DPMPTSP/2026', letterDate: '2026-11-24' });
+    if (!res.ok) return res;
+    return { ok: true as const, ...(await readPdf(Buffer.from((res.value as { dataBase64: string }).dataBase64, 'base64'))) };
+  };
+  const create = async (input: unknown) => {
+    const r = await c.dispatch('complaints.create', input);
+    if (!r.ok) throw new Error(JSON.stringify(r.error));
+    return (r.value as { id: string }).id;
+  };
+  const act = (id: string, action: string, input: unknown) => c.dispatch('complaints.transition', { id, action, input });
+
+  it('asks the reporter for completeness, with number, date and what is missing', async () => {
+    const id = await create(formA({ reporterName: 'Andi Saputra', receivedDate: '2026-11-20' }));
+    expect(await letter(id, 'surat_kelengkapan')).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+    await act(id, 'minta_kelengkapan', { note: 'Fotokopi KTP dan bukti permohonan izin.' });
+    const l = await letter(id, 'surat_kelengkapan');
+    if (!l.ok) throw new Error('letter');
+    for (const s of ['Nomor', '800/45/DPMPTSP/2026', 'Permintaan kelengkapan', 'Andi Saputra', 'Fotokopi KTP dan bukti permohonan izin.', 'Buranga, 24 November 2026', 'La Ode Hasanuddin', 'NIP 197001011995031001', 'ADU/2026/']) {
+      expect(l.text).toContain(s);
+    }
+    expect([l.widthMm, l.heightMm]).toEqual([215, 330]);
+  });
+
+  it('forwards to the unit with copies, never naming a rahasia reporter', async () => {
+    const id = await create(formA({ reporterName: 'Budi Tersembunyi', confidential: true, receivedDate: '2026-11-20', problem: 'Dugaan pungutan liar' }));
+    await act(id, 'verifikasi', { classification: 'pengaduan', jenis: 'b', darwas: true, category: '03 Korupsi/pungli', confidential: true });
+    await act(id, 'teruskan', { targets: [{ kind: 'apip', name: 'Inspektorat Kabupaten Buton Utara' }, { kind: 'unit', name: 'Bidang Perizinan', copy: true }] });
+    const l = await letter(id, 'surat_penerusan');
+    if (!l.ok) throw new Error('letter');
+    for (const s of ['Penerusan pengaduan masyarakat', 'Inspektorat Kabupaten Buton Utara', 'Dugaan pungutan liar', 'Pelapor: Dirahasiakan', 'Tembusan', 'Bidang Perizinan']) expect(l.text).toContain(s);
+    expect(l.text).not.toContain('Tersembunyi');
+  });
+
+  it('answers the reporter with the resolution', async () => {
+    const id = await create(formA({ reporterName: 'Citra Lestari', receivedDate: '2026-11-20' }));
+    await act(id, 'jawab_langsung', { answer: 'Izin dapat diambil di loket 2 mulai Senin.' });
+    const l = await letter(id, 'surat_jawaban');
+    if (!l.ok) throw new Error('letter');
+    for (const s of ['Jawaban atas pengaduan', 'Citra Lestari', 'Izin dapat diambil di loket 2 mulai Senin.']) expect(l.text).toContain(s);
+  });
+});

@@ -191,7 +191,7 @@ export function ComplaintDetailPage({ id }: { id: string }) {
         ))}
       </ol>
       <h2>Cetak</h2>
-      <PrintPanel id={c.id} />
+      <PrintPanel key={c.version} id={c.id} eventTypes={c.events.map((e) => e.type)} />
     </section>
   );
 }
