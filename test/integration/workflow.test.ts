@@ -164,6 +164,19 @@ describe('deadlines, work views and the calendar', () => {
     expect(await dueOf()).toBe('2026-12-24T16:59:59.999Z');
   });
 
+  it('uses the office\'s own day counts (seed 003: 10 working days for licensing) and recomputes open cases', async () => {
+    clock = new Date('2026-11-16T03:00:00Z');
+    const c = core();
+    const id = await newCase(c);
+    await act(c, id, 'verifikasi');
+    const rule = async () => ((await c.dispatch('complaints.get', { id })) as { value: { deadlines: { kind: string; rule: string; dueAt: string }[] } }).value.deadlines.find((d) => d.kind === 'penyelesaian')!;
+    expect((await rule()).rule).toBe('14 hari kerja');
+    const settings = await c.handlers['settings.get']({});
+    await c.dispatch('settings.save', { ...settings, deadlineNonDarwasDays: 10 });
+    expect(await rule()).toMatchObject({ rule: '10 hari kerja', dueAt: '2026-11-30T16:59:59.999Z' });
+    expect(c.database.sqlite.prepare('SELECT next_due_at FROM complaints WHERE id = ?').pluck().get(id)).toBe('2026-11-30T16:59:59.999Z');
+  });
+
   it('says which needed years have no calendar yet', async () => {
     clock = new Date('2026-06-01T03:00:00Z');
     const c = core();
