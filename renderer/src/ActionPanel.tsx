@@ -18,6 +18,7 @@ import {
 import { ACTION_INPUTS, WORKFLOW, type Action } from '../../forms/workflow';
 import { api } from './api';
 import { Field } from './Field';
+import { Options } from './Options';
 
 type Values = Record<string, unknown>;
 
@@ -85,24 +86,14 @@ function ActionForm({ action, c, categories, onDone, onCancel }: { action: Actio
           <Field id="a-classification" label="Klasifikasi" required error={err('classification')}>
             {(aria) => (
               <select {...aria} {...register('classification')}>
-                <option value="">— pilih —</option>
-                {CLASSIFICATIONS.map((k) => (
-                  <option key={k} value={k}>
-                    {CLASSIFICATION_LABELS[k]}
-                  </option>
-                ))}
+                <Options values={CLASSIFICATIONS} labels={CLASSIFICATION_LABELS} empty="— pilih —" />
               </select>
             )}
           </Field>
           <Field id="a-jenis" label="Jenis pengaduan" required error={err('jenis')}>
             {(aria) => (
               <select {...aria} {...register('jenis')}>
-                <option value="">— pilih —</option>
-                {JENIS.map((j) => (
-                  <option key={j} value={j}>
-                    {JENIS_LABELS[j]}
-                  </option>
-                ))}
+                <Options values={JENIS} labels={JENIS_LABELS} empty="— pilih —" />
               </select>
             )}
           </Field>
@@ -112,12 +103,7 @@ function ActionForm({ action, c, categories, onDone, onCancel }: { action: Actio
           <Field id="a-category" label="Kategori" required error={err('category')}>
             {(aria) => (
               <select {...aria} {...register('category')}>
-                <option value="">— pilih —</option>
-                {categories.map((k) => (
-                  <option key={k} value={k}>
-                    {k}
-                  </option>
-                ))}
+                <Options values={categories} labels={(k) => k} empty="— pilih —" />
               </select>
             )}
           </Field>
@@ -138,11 +124,7 @@ function ActionForm({ action, c, categories, onDone, onCancel }: { action: Actio
               <Field id={`a-targets-${i}-kind`} label="Diteruskan kepada" error={err(`targets.${i}.kind`)}>
                 {(aria) => (
                   <select {...aria} {...register(`targets.${i}.kind`)}>
-                    {FORWARD_KINDS.map((k) => (
-                      <option key={k} value={k}>
-                        {FORWARD_KIND_LABELS[k]}
-                      </option>
-                    ))}
+                    <Options values={FORWARD_KINDS} labels={FORWARD_KIND_LABELS} />
                   </select>
                 )}
               </Field>
@@ -174,12 +156,7 @@ function ActionForm({ action, c, categories, onDone, onCancel }: { action: Actio
           <Field id="a-outcome" label="Hasil penanganan" required error={err('outcome')}>
             {(aria) => (
               <select {...aria} {...register('outcome')}>
-                <option value="">— pilih —</option>
-                {OUTCOMES.map((o) => (
-                  <option key={o} value={o}>
-                    {OUTCOME_LABELS[o]}
-                  </option>
-                ))}
+                <Options values={OUTCOMES} labels={OUTCOME_LABELS} empty="— pilih —" />
               </select>
             )}
           </Field>

@@ -6,6 +6,7 @@ import { HOLIDAY_KIND_LABELS, HOLIDAY_KINDS, HOLIDAY_STATUS_LABELS, HOLIDAY_STAT
 import { formatHariTanggal } from '../../../forms/time';
 import { api } from '../api';
 import { Field } from '../Field';
+import { Options } from '../Options';
 import { CHANGED_EVENT } from '../useWorkCounts';
 
 type View = OutputOf<'calendar.get'>;
@@ -116,22 +117,14 @@ export function CalendarSection() {
           <Field id="h-kind" label="Jenis" error={err('kind')}>
             {(aria) => (
               <select {...aria} {...form.register('kind')}>
-                {HOLIDAY_KINDS.map((k) => (
-                  <option key={k} value={k}>
-                    {HOLIDAY_KIND_LABELS[k]}
-                  </option>
-                ))}
+                <Options values={HOLIDAY_KINDS} labels={HOLIDAY_KIND_LABELS} />
               </select>
             )}
           </Field>
           <Field id="h-status" label="Status" error={err('status')}>
             {(aria) => (
               <select {...aria} {...form.register('status')}>
-                {HOLIDAY_STATUSES.map((k) => (
-                  <option key={k} value={k}>
-                    {HOLIDAY_STATUS_LABELS[k]}
-                  </option>
-                ))}
+                <Options values={HOLIDAY_STATUSES} labels={HOLIDAY_STATUS_LABELS} />
               </select>
             )}
           </Field>

@@ -1,4 +1,5 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
+import { Options } from '../Options';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { InputOf } from '../../../forms/api';
 import type { ComplaintListItem, ListSort } from '../../../forms/complaint';
@@ -136,12 +137,7 @@ export function ComplaintListPage({ view }: { view?: WorkView }) {
         <label>
           Sarana
           <select value={draft.channel} onChange={set('channel')}>
-            <option value="">Semua</option>
-            {CHANNELS.map((c) => (
-              <option key={c} value={c}>
-                {CHANNEL_LABELS[c]}
-              </option>
-            ))}
+            <Options values={CHANNELS} labels={CHANNEL_LABELS} empty="Semua" />
           </select>
         </label>
         <label>

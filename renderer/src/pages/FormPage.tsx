@@ -10,6 +10,7 @@ import { formatInstant, toLocal, type TimeZone } from '../../../forms/time';
 import { CHANNEL_LABELS, FORM_C_CHANNELS, FORM_TITLES, GENDER_LABELS, GENDERS, type FormKind } from '../../../forms/vocabulary';
 import { api } from '../api';
 import { Field } from '../Field';
+import { Options } from '../Options';
 import { fileToBase64 } from '../files';
 import { PrintPanel } from '../PrintPanel';
 import { useDraft } from '../useDraft';
@@ -178,23 +179,13 @@ export function FormPage({ form }: { form: FormKind }) {
       case 'gender':
         return (
           <select {...aria} {...reg}>
-            <option value="">—</option>
-            {GENDERS.map((g) => (
-              <option key={g} value={g}>
-                {GENDER_LABELS[g]}
-              </option>
-            ))}
+            <Options values={GENDERS} labels={GENDER_LABELS} empty="—" />
           </select>
         );
       case 'channel':
         return (
           <select {...aria} {...reg}>
-            <option value="">— pilih —</option>
-            {FORM_C_CHANNELS.map((c) => (
-              <option key={c} value={c}>
-                {CHANNEL_LABELS[c]}
-              </option>
-            ))}
+            <Options values={FORM_C_CHANNELS} labels={CHANNEL_LABELS} empty="— pilih —" />
           </select>
         );
       default:
