@@ -40,6 +40,8 @@ export const complaints = sqliteTable(
     jenis: text('jenis').$type<Jenis>(),
     darwas: integer('darwas', { mode: 'boolean' }),
     category: text('category'),
+    /** Terlapor: the person or unit complained about (name, NIP, position, agency), as written. */
+    reportedParty: text('reported_party'),
     // Set when finished (seed 000 columns).
     outcome: text('outcome').$type<Outcome>(),
     sanctions: text('sanctions', { mode: 'json' }).$type<Sanction[]>().notNull().default(sql`'[]'`),
@@ -141,3 +143,15 @@ export const holidays = sqliteTable('holidays', {
   source: text('source').$type<'date-holidays' | 'admin' | 'impor'>().notNull(),
   updatedAt: text('updated_at').notNull(),
 });
+
+/** Monitoring dan evaluasi per quarter (seed 000): the supervisor's rows, saved and editable. */
+export const monev = sqliteTable(
+  'monev',
+  {
+    year: integer('year').notNull(),
+    quarter: integer('quarter').notNull(),
+    rows: text('rows', { mode: 'json' }).$type<{ activity: string; obstacles: string; plan: string }[]>().notNull(),
+    updatedAt: text('updated_at').notNull(),
+  },
+  (t) => [uniqueIndex('monev_year_quarter').on(t.year, t.quarter)],
+);

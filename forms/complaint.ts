@@ -136,6 +136,7 @@ export const complaintDetail = z.object({
   jenis: z.enum(JENIS).nullable(),
   darwas: z.boolean().nullable(),
   category: z.string().nullable(),
+  reportedParty: z.string().nullable(),
   outcome: z.enum(OUTCOMES).nullable(),
   sanctions: z.array(z.enum(SANCTIONS)),
   satisfaction: z.enum(['puas', 'tidak_puas']).nullable(),

@@ -46,6 +46,9 @@ export const settingsSchema = z.object({
     .min(1, { error: 'Daftar kategori tidak boleh kosong.' })
     .max(200)
     .refine((xs) => new Set(xs).size === xs.length, { error: 'Ada kategori yang sama lebih dari sekali.' }),
+  /** Yearly indicators (seed 002): complaints received and the share finished. */
+  targetReceived: z.coerce.number({ error: 'Target pengaduan harus berupa angka.' }).int().min(0, { error: 'Target tidak boleh negatif.' }).max(1_000_000),
+  targetFinishedPercent: z.coerce.number({ error: 'Target persentase harus berupa angka.' }).min(0).max(100, { error: 'Target persentase paling besar 100.' }),
   headName: optionalText('Nama Kepala Kantor', 120),
   headNip: optionalText('NIP Kepala Kantor', 30).refine((v) => v === null || /^\d{18}$/.test(v.replace(/\s/g, '')), {
     error: 'NIP terdiri dari 18 angka.',
@@ -73,6 +76,8 @@ export const DEFAULT_SETTINGS: Settings = {
   deadlineNonDarwasDays: 14,
   deadlineDarwasDays: 60,
   categories: DEFAULT_CATEGORIES,
+  targetReceived: 0,
+  targetFinishedPercent: 100,
   headName: null,
   headNip: null,
 };

@@ -22,6 +22,7 @@ const classification = z.object({
   jenis: z.enum(JENIS, { error: 'Jenis pengaduan wajib dipilih.' }),
   darwas: z.boolean({ error: 'Pilih DarWas atau Non-DarWas.' }),
   category: requiredText('Kategori', 120),
+  reportedParty: optionalText('Terlapor', 300),
   anonymous: z.boolean().default(false),
   confidential: z.boolean().default(false),
   note,

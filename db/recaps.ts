@@ -1,0 +1,211 @@
+// Recap queries. Each count is one GROUP BY over the complaints received in the period (office
+// time zone), with the status a complaint had at the end of the period taken from its events.
+import type Database from 'better-sqlite3';
+import { computeDeadlines, type DeadlineDays } from '../forms/deadlines';
+import { weekOf, type Period } from '../forms/periods';
+import type { CountRow, Indicators, PeriodRecap, ResultRow, WeeklyRecap } from '../forms/recap';
+import { fromLocal, TIME_ZONE_INFO, toLocal, type TimeZone } from '../forms/time';
+import {
+  CHANNEL_LABELS,
+  CHANNELS,
+  CLASSIFICATION_LABELS,
+  CLASSIFICATIONS,
+  CLOSED_STATUSES,
+  COMPLAINT_STATUSES,
+  FORM_KINDS,
+  HIDDEN_REPORTER,
+  JENIS,
+  JENIS_LABELS,
+  STATUS_LABELS,
+  type Channel,
+  type ComplaintStatus,
+} from '../forms/vocabulary';
+import { addDays, type Calendar } from '../forms/working-days';
+import { WORKFLOW, type Action } from '../forms/workflow';
+
+export interface RecapContext {
+  tz: TimeZone;
+  calendar: Calendar;
+  days: DeadlineDays;
+}
+
+/** [start, end) instants of a local-date period. */
+export function periodBounds(p: Period, tz: TimeZone): { start: string; end: string } {
+  return { start: fromLocal({ date: p.from, time: '00:00' }, tz), end: fromLocal({ date: addDays(p.to, 1), time: '00:00' }, tz) };
+}
+
+/** The status a complaint had just before @end: its last transition's target, or `diterima`. */
+export const STATUS_AT_END = `coalesce((SELECT json_extract(e.data, '$.to') FROM complaint_events e
+  WHERE e.complaint_id = c.id AND e.at < @end AND e.type <> 'created' ORDER BY e.seq DESC LIMIT 1), 'diterima')`;
+
+const IN_PERIOD = 'c.received_at >= @start AND c.received_at < @end';
+const CLOSED_SQL = `(${CLOSED_STATUSES.map((s) => `'${s}'`).join(', ')})`;
+
+function grouped(sqlite: Database.Database, expr: string, b: { start: string; end: string }): Map<string, number> {
+  const rows = sqlite.prepare(`SELECT ${expr} AS k, count(*) AS n FROM complaints c WHERE ${IN_PERIOD} GROUP BY 1`).all(b) as { k: string | number | null; n: number }[];
+  return new Map(rows.map((r) => [String(r.k ?? ''), r.n]));
+}
+
+function rows<K extends string>(counts: Map<string, number>, keys: readonly K[], label: (k: K) => string): CountRow[] {
+  return keys.map((k) => ({ key: k, label: label(k), count: counts.get(k) ?? 0 }));
+}
+
+const UNVERIFIED = 'belum';
+const withUnverified = <K extends string>(keys: readonly K[]) => [...keys, UNVERIFIED] as (K | typeof UNVERIFIED)[];
+
+function reporterOf(r: { reporter_name: string | null; anonymous: number; confidential: number }): string {
+  return r.anonymous || r.confidential ? HIDDEN_REPORTER : (r.reporter_name ?? '(tanpa nama)');
+}
+
+function describeStep(type: string, data: Record<string, unknown>, note: string | null): string {
+  const label = type === 'created' ? 'Dicatat' : (WORKFLOW[type as Action]?.label ?? type);
+  const targets = Array.isArray(data.targets) ? ` kepada ${(data.targets as { name: string }[]).map((t) => t.name).join(', ')}` : '';
+  return `${label}${targets}${note ? `: ${note}` : ''}`;
+}
+
+export function weeklyRecap(sqlite: Database.Database, period: Period, ctx: RecapContext): WeeklyRecap {
+  const b = periodBounds(period, ctx.tz);
+  const byStatus = grouped(sqlite, STATUS_AT_END, b);
+  const list = sqlite
+    .prepare(
+      `SELECT c.id, c.registration_no, c.received_at, c.form, c.channel, c.reporter_name, c.anonymous, c.confidential,
+              c.problem, c.content, c.classification, c.darwas, ${STATUS_AT_END} AS status_end
+       FROM complaints c WHERE ${IN_PERIOD} ORDER BY c.received_at, c.registration_no`,
+    )
+    .all(b) as {
+    id: string; registration_no: string; received_at: string; form: 'A' | 'B' | 'C'; channel: Channel; reporter_name: string | null;
+    anonymous: number; confidential: number; problem: string | null; content: string; classification: 'pengaduan' | 'aspirasi' | 'permintaan_informasi' | null;
+    darwas: number | null; status_end: ComplaintStatus;
+  }[];
+  const eventsOf = sqlite.prepare('SELECT type, at, data, note FROM complaint_events WHERE complaint_id = ? AND at < ? ORDER BY seq');
+  let overdue = 0;
+  const items = list.map((c) => {
+    const events = (eventsOf.all(c.id, b.end) as { type: string; at: string; data: string; note: string | null }[]).map((e) => ({ ...e, data: JSON.parse(e.data) as Record<string, unknown> }));
+    if (!CLOSED_STATUSES.includes(c.status_end)) {
+      const ds = computeDeadlines(
+        { form: c.form, channel: c.channel, status: c.status_end, receivedAt: c.received_at, classification: c.classification, darwas: c.darwas === null ? null : !!c.darwas },
+        events,
+        ctx.calendar,
+        ctx.tz,
+        ctx.days,
+      );
+      if (ds.some((d) => d.dueAt < b.end && (!d.metAt || d.metAt >= b.end))) overdue++;
+    }
+    const last = events.at(-1);
+    const text = c.problem ?? c.content;
+    return {
+      registrationNo: c.registration_no,
+      receivedAt: c.received_at,
+      form: c.form,
+      channel: c.channel,
+      reporter: reporterOf(c),
+      summary: text.length > 160 ? `${text.slice(0, 157)}…` : text,
+      statusAtEnd: c.status_end,
+      followUp: last ? describeStep(last.type, last.data, last.note) : 'Dicatat',
+    };
+  });
+  return {
+    period,
+    received: list.length,
+    finished: list.filter((c) => CLOSED_STATUSES.includes(c.status_end)).length,
+    overdue,
+    byJenis: rows(grouped(sqlite, `coalesce(c.jenis, '${UNVERIFIED}')`, b), withUnverified(JENIS), (k) => (k === UNVERIFIED ? 'Belum diverifikasi' : JENIS_LABELS[k])),
+    byChannel: rows(grouped(sqlite, 'c.channel', b), CHANNELS, (k) => CHANNEL_LABELS[k]),
+    byForm: rows(grouped(sqlite, 'c.form', b), FORM_KINDS, (k) => `Formulir ${k}`),
+    byClassification: rows(grouped(sqlite, `coalesce(c.classification, '${UNVERIFIED}')`, b), withUnverified(CLASSIFICATIONS), (k) =>
+      k === UNVERIFIED ? 'Belum diverifikasi' : CLASSIFICATION_LABELS[k],
+    ),
+    byStatusAtEnd: rows(byStatus, COMPLAINT_STATUSES, (k) => STATUS_LABELS[k]),
+    items,
+  };
+}
+
+export function periodRecap(sqlite: Database.Database, period: Period, ctx: Pick<RecapContext, 'tz'>): PeriodRecap {
+  const b = periodBounds(period, ctx.tz);
+  const status = grouped(sqlite, `${STATUS_AT_END} IN ${CLOSED_SQL}`, b);
+  const type = grouped(sqlite, "coalesce(c.darwas, 'x')", b);
+  const source = grouped(sqlite, 'c.channel', b);
+  const total = [...source.values()].reduce((a, n) => a + n, 0);
+  const fromAgencies = source.get('instansi_lain') ?? 0;
+  const results = sqlite
+    .prepare(
+      `SELECT c.registration_no, c.received_at, c.reporter_name, c.anonymous, c.confidential, c.reported_party, c.problem, c.content,
+              c.outcome, c.sanctions, c.category, ${STATUS_AT_END} AS status_end,
+              (SELECT json_extract(e.data, '$.targets') FROM complaint_events e WHERE e.complaint_id = c.id AND e.type = 'teruskan' AND e.at < @end ORDER BY e.seq DESC LIMIT 1) AS targets
+       FROM complaints c WHERE ${IN_PERIOD} ORDER BY c.received_at, c.registration_no`,
+    )
+    .all(b) as {
+    registration_no: string; received_at: string; reporter_name: string | null; anonymous: number; confidential: number; reported_party: string | null;
+    problem: string | null; content: string; outcome: 'benar' | 'tidak_benar' | null; sanctions: string; category: string | null; status_end: ComplaintStatus; targets: string | null;
+  }[];
+  return {
+    period,
+    byStatus: { finished: status.get('1') ?? 0, inProcess: status.get('0') ?? 0, total },
+    byType: { darwas: type.get('1') ?? 0, nonDarwas: type.get('0') ?? 0, unverified: type.get('x') ?? 0, total },
+    bySource: {
+      fromAgencies,
+      direct: total - fromAgencies,
+      directChannels: CHANNELS.filter((ch) => ch !== 'instansi_lain' && source.has(ch)).map((ch) => CHANNEL_LABELS[ch]),
+      total,
+    },
+    results: results.map((r, i): ResultRow => {
+      const closed = CLOSED_STATUSES.includes(r.status_end);
+      const sanctions = JSON.parse(r.sanctions) as string[];
+      const text = r.problem ?? r.content;
+      const targets = r.targets ? (JSON.parse(r.targets) as { name: string }[]).map((t) => t.name).join(', ') : null;
+      const remarks = [r.category, targets ? `Diteruskan kepada ${targets}` : null, closed && !r.outcome ? STATUS_LABELS[r.status_end] : null].filter(Boolean).join('; ');
+      return {
+        no: i + 1,
+        registrationNo: r.registration_no,
+        receivedDate: toLocal(r.received_at, ctx.tz).date,
+        reporter: reporterOf(r),
+        reportedParty: r.reported_party ?? '-',
+        substance: text.length > 300 ? `${text.slice(0, 297)}…` : text,
+        status: !closed ? 'proses' : (r.outcome ?? 'selesai'),
+        pp53: sanctions.includes('pp53'),
+        tpTgr: sanctions.includes('tp_tgr'),
+        pidana: sanctions.includes('pidana'),
+        lainLain: sanctions.includes('lain_lain'),
+        remarks,
+      };
+    }),
+  };
+}
+
+/** SQLite modifier that moves a UTC instant to the office's wall clock. */
+const localShift = (tz: TimeZone) => `'+${TIME_ZONE_INFO[tz].offsetMinutes} minutes'`;
+
+export function indicatorData(sqlite: Database.Database, opts: { tz: TimeZone; now: string; period: Period; targetReceived: number; targetFinishedPercent: number }): Indicators {
+  const shift = localShift(opts.tz);
+  const years = sqlite
+    .prepare(
+      `SELECT cast(strftime('%Y', c.received_at, ${shift}) AS integer) AS year, count(*) AS received,
+              sum(c.status IN ${CLOSED_SQL}) AS finished
+       FROM complaints c GROUP BY 1 ORDER BY 1`,
+    )
+    .all() as { year: number; received: number; finished: number }[];
+  const thisYear = Number(toLocal(opts.now, opts.tz).date.slice(0, 4));
+  if (!years.some((y) => y.year === thisYear)) years.push({ year: thisYear, received: 0, finished: 0 });
+  // Twelve office weeks up to the end of the chosen period.
+  const lastWeek = weekOf(opts.period.to).from;
+  const firstWeek = addDays(lastWeek, -7 * 11);
+  const b = periodBounds({ from: firstWeek, to: addDays(lastWeek, 6) }, opts.tz);
+  const perDay = sqlite
+    .prepare(`SELECT date(c.received_at, ${shift}) AS d, count(*) AS n FROM complaints c WHERE ${IN_PERIOD} GROUP BY 1`)
+    .all(b) as { d: string; n: number }[];
+  const weekly = Array.from({ length: 12 }, (_, i) => ({ weekStart: addDays(firstWeek, 7 * i), received: 0 }));
+  for (const { d, n } of perDay) {
+    const w = weekly.find((x) => x.weekStart === weekOf(d).from);
+    if (w) w.received += n;
+  }
+  return {
+    years: years.map((y) => ({
+      ...y,
+      finishedPercent: y.received ? Math.round((y.finished / y.received) * 1000) / 10 : 0,
+      targetReceived: opts.targetReceived,
+      targetFinishedPercent: opts.targetFinishedPercent,
+    })),
+    weekly,
+    channels: rows(grouped(sqlite, 'c.channel', periodBounds(opts.period, opts.tz)), CHANNELS, (k) => CHANNEL_LABELS[k]),
+  };
+}

@@ -1,0 +1,96 @@
+// The recaps a supervisor prints (seed 000 tables, seed 003 Pasal 10 weekly recap, seed 002
+// indicators): result shapes shared by the API, the screen, the PDF and the XLSX export.
+import { z } from 'zod';
+import { requiredText } from './fields';
+import { periodInput } from './periods';
+import { COMPLAINT_STATUSES, FORM_KINDS, CHANNELS } from './vocabulary';
+
+/** Seed 000 writes "nihil" where a count is zero. */
+export const nihil = (n: number): string => (n === 0 ? 'nihil' : String(n));
+
+const countRow = z.object({ key: z.string(), label: z.string(), count: z.number().int() });
+export type CountRow = z.infer<typeof countRow>;
+
+export const weeklyRecap = z.object({
+  period: periodInput,
+  received: z.number().int(),
+  finished: z.number().int(),
+  overdue: z.number().int(),
+  byJenis: z.array(countRow),
+  byChannel: z.array(countRow),
+  byForm: z.array(countRow),
+  byClassification: z.array(countRow),
+  byStatusAtEnd: z.array(countRow),
+  items: z.array(
+    z.object({
+      registrationNo: z.string(),
+      receivedAt: z.string(),
+      form: z.enum(FORM_KINDS),
+      channel: z.enum(CHANNELS),
+      reporter: z.string(),
+      summary: z.string(),
+      statusAtEnd: z.enum(COMPLAINT_STATUSES),
+      followUp: z.string(),
+    }),
+  ),
+});
+export type WeeklyRecap = z.infer<typeof weeklyRecap>;
+
+export const resultRow = z.object({
+  no: z.number().int(),
+  registrationNo: z.string(),
+  receivedDate: z.string(),
+  reporter: z.string(),
+  reportedParty: z.string(),
+  substance: z.string(),
+  /** `selesai`: closed without a verdict (answered directly, archived). */
+  status: z.enum(['proses', 'benar', 'tidak_benar', 'selesai']),
+  pp53: z.boolean(),
+  tpTgr: z.boolean(),
+  pidana: z.boolean(),
+  lainLain: z.boolean(),
+  remarks: z.string(),
+});
+export type ResultRow = z.infer<typeof resultRow>;
+
+export const periodRecap = z.object({
+  period: periodInput,
+  byStatus: z.object({ finished: z.number().int(), inProcess: z.number().int(), total: z.number().int() }),
+  byType: z.object({ darwas: z.number().int(), nonDarwas: z.number().int(), unverified: z.number().int(), total: z.number().int() }),
+  bySource: z.object({ fromAgencies: z.number().int(), direct: z.number().int(), directChannels: z.array(z.string()), total: z.number().int() }),
+  results: z.array(resultRow),
+});
+export type PeriodRecap = z.infer<typeof periodRecap>;
+
+export const MONEV_ACTIVITIES = [
+  'Kebijakan pengaduan masyarakat telah diimplementasikan',
+  'Pengaduan masyarakat ditangani sesuai SOP',
+  'Monitoring dan evaluasi atas penanganan pengaduan masyarakat',
+  'Hasil monev atas penanganan pengaduan masyarakat ditindaklanjuti',
+] as const;
+
+export const monevInput = z.object({
+  year: z.number().int().min(2000).max(2100),
+  quarter: z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4)], { error: 'Triwulan harus 1-4.' }),
+  rows: z
+    .array(z.object({ activity: requiredText('Kegiatan', 300), obstacles: z.string().max(4000), plan: z.string().max(4000) }))
+    .min(1)
+    .max(20),
+});
+export type Monev = z.infer<typeof monevInput>;
+
+export const indicators = z.object({
+  years: z.array(
+    z.object({
+      year: z.number().int(),
+      received: z.number().int(),
+      finished: z.number().int(),
+      finishedPercent: z.number(),
+      targetReceived: z.number().int(),
+      targetFinishedPercent: z.number(),
+    }),
+  ),
+  weekly: z.array(z.object({ weekStart: z.string(), received: z.number().int() })),
+  channels: z.array(countRow),
+});
+export type Indicators = z.infer<typeof indicators>;
