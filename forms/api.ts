@@ -8,6 +8,8 @@ import { complaintCreated, complaintDetail, complaintInput, complaintListInput, 
 import { draft, draftSave } from './drafts';
 import { PAPER_SIZES, PRINT_KINDS } from './print';
 import { calendarView, holidayInput } from './calendar';
+import { periodInput } from './periods';
+import { indicators, monevInput, periodRecap, weeklyRecap } from './recap';
 import { settingsSchema } from './settings';
 import { transitionInput } from './workflow';
 
@@ -70,6 +72,11 @@ export const contract = {
     input: printInput,
     output: z.object({ printed: z.boolean() }),
   },
+  'recap.weekly': { input: periodInput, output: weeklyRecap },
+  'recap.period': { input: periodInput, output: periodRecap },
+  'recap.indicators': { input: periodInput, output: indicators },
+  'monev.get': { input: monevInput.pick({ year: true, quarter: true }), output: monevInput },
+  'monev.save': { input: monevInput, output: monevInput },
   'settings.get': { input: none, output: settingsSchema },
   'settings.save': { input: settingsSchema, output: settingsSchema },
 } as const;

@@ -12,6 +12,8 @@ import { deadlineDays } from '../forms/settings';
 import { toLocal } from '../forms/time';
 import { and, count, eq, lt, sql } from 'drizzle-orm';
 import { nationalHolidays } from './holiday-seed';
+import { indicatorData, periodRecap, weeklyRecap } from '../db/recaps';
+import { getMonev, saveMonev } from '../db/monev';
 import { deleteDraft, listDrafts, saveDraft } from '../db/drafts';
 import { openDatabase, type OpenDatabase } from '../db/open';
 import { getSettings, saveSettings } from '../db/settings';
@@ -214,6 +216,14 @@ export function createCore(opts: CoreOptions): Core {
       return { printed: await opts.printer.dialog(printableHtml(kind, complaint, getSettings(db), paper, { letterNo, letterDate }, localToday()), paper) };
     },
 
+    'recap.weekly': (period) => weeklyRecap(database.sqlite, period, deadlineContext()),
+    'recap.period': (period) => periodRecap(database.sqlite, period, { tz: getSettings(db).timeZone }),
+    'recap.indicators': (period) => {
+      const s = getSettings(db);
+      return indicatorData(database.sqlite, { tz: s.timeZone, now: now().toISOString(), period, targetReceived: s.targetReceived, targetFinishedPercent: s.targetFinishedPercent });
+    },
+    'monev.get': ({ year, quarter }) => getMonev(db, year, quarter),
+    'monev.save': (input) => saveMonev(db, input, now().toISOString()),
     'settings.get': () => getSettings(db),
     'settings.save': (input) => {
       const saved = saveSettings(db, input);
