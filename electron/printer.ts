@@ -17,7 +17,8 @@ async function withPage<T>(html: string, fn: (win: BrowserWindow) => Promise<T>)
 const inches = (paper: PaperSize) => ({ width: PAPER_MM[paper].width / 25.4, height: PAPER_MM[paper].height / 25.4 });
 
 export const electronPrinter: Printer = {
-  pdf: (html, paper) => withPage(html, (win) => win.webContents.printToPDF({ pageSize: inches(paper), printBackground: true, preferCSSPageSize: true })),
+  pdf: (html, paper, landscape = false) =>
+    withPage(html, (win) => win.webContents.printToPDF({ pageSize: inches(paper), landscape, printBackground: true, preferCSSPageSize: false })),
   dialog: (html, paper) =>
     withPage(
       html,

@@ -9,7 +9,7 @@ import { draft, draftSave } from './drafts';
 import { PAPER_SIZES, PRINT_KINDS } from './print';
 import { calendarView, holidayInput } from './calendar';
 import { periodInput } from './periods';
-import { indicators, monevInput, periodRecap, weeklyRecap } from './recap';
+import { indicators, monevInput, periodRecap, RECAP_KINDS, weeklyRecap } from './recap';
 import { settingsSchema } from './settings';
 import { transitionInput } from './workflow';
 
@@ -75,6 +75,22 @@ export const contract = {
   'recap.weekly': { input: periodInput, output: weeklyRecap },
   'recap.period': { input: periodInput, output: periodRecap },
   'recap.indicators': { input: periodInput, output: indicators },
+  'recap.pdf': {
+    input: z.object({ kind: z.enum(RECAP_KINDS), period: periodInput, paper: z.enum(PAPER_SIZES).default('A4') }),
+    output: z.object({ filename: z.string(), dataBase64: z.string(), pages: z.number().int() }),
+  },
+  'recap.export.start': { input: z.object({ kind: z.enum(RECAP_KINDS), period: periodInput }), output: z.object({ jobId: z.string() }) },
+  'recap.export.status': {
+    input: z.object({ jobId: z.string().max(64) }),
+    output: z.object({
+      state: z.enum(['running', 'done', 'failed']),
+      done: z.number().int(),
+      total: z.number().int(),
+      filename: z.string().nullable(),
+      dataBase64: z.string().nullable(),
+      message: z.string().nullable(),
+    }),
+  },
   'monev.get': { input: monevInput.pick({ year: true, quarter: true }), output: monevInput },
   'monev.save': { input: monevInput, output: monevInput },
   'settings.get': { input: none, output: settingsSchema },

@@ -94,3 +94,15 @@ export const indicators = z.object({
   channels: z.array(countRow),
 });
 export type Indicators = z.infer<typeof indicators>;
+
+export const RECAP_KINDS = ['mingguan', 'rekapitulasi', 'laporan_hasil', 'monev'] as const;
+export type RecapKind = (typeof RECAP_KINDS)[number];
+export const RECAP_TITLES: Record<RecapKind, string> = {
+  mingguan: 'Rekap mingguan pengaduan masyarakat',
+  rekapitulasi: 'Rekapitulasi data penanganan pengaduan masyarakat',
+  laporan_hasil: 'Laporan hasil penanganan pengaduan masyarakat',
+  monev: 'Laporan monitoring dan evaluasi penanganan pengaduan masyarakat',
+};
+/** The results table has eleven columns: it prints landscape. */
+export const LANDSCAPE: Record<RecapKind, boolean> = { mingguan: false, rekapitulasi: false, laporan_hasil: true, monev: true };
+

@@ -28,7 +28,7 @@ export class ChromiumPrinter implements Printer {
     return this.browser;
   }
 
-  async pdf(html: string, paper: PaperSize): Promise<Buffer> {
+  async pdf(html: string, paper: PaperSize, landscape = false): Promise<Buffer> {
     const browser = await this.launch();
     // No network, no scripts: the page is our own HTML with inline styles only.
     const context = await browser.newContext({ javaScriptEnabled: false, offline: true });
@@ -36,7 +36,8 @@ export class ChromiumPrinter implements Printer {
       const page = await context.newPage();
       await page.setContent(html, { waitUntil: 'load' });
       const { width, height } = PAPER_MM[paper];
-      return await page.pdf({ width: `${width}mm`, height: `${height}mm`, printBackground: true, preferCSSPageSize: false });
+      const [w, h] = landscape ? [height, width] : [width, height];
+      return await page.pdf({ width: `${w}mm`, height: `${h}mm`, printBackground: true, preferCSSPageSize: false });
     } finally {
       await context.close();
     }

@@ -14,6 +14,20 @@ import { and, count, eq, lt, sql } from 'drizzle-orm';
 import { nationalHolidays } from './holiday-seed';
 import { indicatorData, periodRecap, weeklyRecap } from '../db/recaps';
 import { getMonev, saveMonev } from '../db/monev';
+import crypto from 'node:crypto';
+import type { Period } from '../forms/periods';
+import { LANDSCAPE, type RecapKind } from '../forms/recap';
+import { monevBody, periodBody, recapPage, resultsBody, weeklyBody } from './recap-html';
+import { recapWorkbook } from './recap-xlsx';
+
+interface ExportJob {
+  state: 'running' | 'done' | 'failed';
+  done: number;
+  total: number;
+  filename: string | null;
+  dataBase64: string | null;
+  message: string | null;
+}
 import { deleteDraft, listDrafts, saveDraft } from '../db/drafts';
 import { openDatabase, type OpenDatabase } from '../db/open';
 import { getSettings, saveSettings } from '../db/settings';
@@ -93,6 +107,21 @@ export function createCore(opts: CoreOptions): Core {
     }
     return c;
   };
+  const recapData = (kind: RecapKind, period: Period) => {
+    if (kind === 'mingguan') return { weekly: weeklyRecap(database.sqlite, period, deadlineContext()) };
+    if (kind === 'monev') {
+      const month = Number(period.from.slice(5, 7));
+      return { monev: getMonev(db, Number(period.from.slice(0, 4)), (Math.floor((month - 1) / 3) + 1) as 1 | 2 | 3 | 4) };
+    }
+    return { period: periodRecap(database.sqlite, period, { tz: getSettings(db).timeZone }) };
+  };
+  const recapBody = (kind: RecapKind, period: Period) => {
+    const d = recapData(kind, period);
+    if (d.weekly) return weeklyBody(d.weekly, getSettings(db).timeZone);
+    if (d.monev) return monevBody(d.monev);
+    return kind === 'laporan_hasil' ? resultsBody(d.period!) : periodBody(d.period!);
+  };
+  const exportJobs = new Map<string, ExportJob>();
   /** Deadlines move when the calendar or the day counts change. */
   const afterCalendarChange = () => recomputeOpenDeadlines(db, deadlineContext(), now().toISOString());
 
@@ -221,6 +250,34 @@ export function createCore(opts: CoreOptions): Core {
     'recap.indicators': (period) => {
       const s = getSettings(db);
       return indicatorData(database.sqlite, { tz: s.timeZone, now: now().toISOString(), period, targetReceived: s.targetReceived, targetFinishedPercent: s.targetFinishedPercent });
+    },
+    'recap.pdf': async ({ kind, period, paper }) => {
+      if (!opts.printer) throw new ApiError({ code: 'UNAVAILABLE', message: 'Pencetakan PDF tidak tersedia pada host ini.' });
+      const settings = getSettings(db);
+      const html = recapPage(kind, settings, period, recapBody(kind, period), localToday());
+      const pdf = await opts.printer.pdf(html, paper, LANDSCAPE[kind]);
+      return { filename: `${kind.replace('_', '-')}-${period.from}-${period.to}-${paper}.pdf`, dataBase64: pdf.toString('base64'), pages: pdfPageCount(pdf) };
+    },
+    'recap.export.start': ({ kind, period }) => {
+      const jobId = crypto.randomUUID();
+      const job: ExportJob = { state: 'running', done: 0, total: 0, filename: null, dataBase64: null, message: null };
+      exportJobs.set(jobId, job);
+      const settings = getSettings(db);
+      const data = recapData(kind, period);
+      recapWorkbook(kind, data, settings, period, (done, total) => Object.assign(job, { done, total })).then(
+        (buf) => Object.assign(job, { state: 'done', filename: `${kind.replace('_', '-')}-${period.from}-${period.to}.xlsx`, dataBase64: buf.toString('base64') }),
+        (e: unknown) => {
+          log.error('export failed', e);
+          Object.assign(job, { state: 'failed', message: 'Ekspor gagal. Coba lagi.' });
+        },
+      );
+      return { jobId };
+    },
+    'recap.export.status': ({ jobId }) => {
+      const job = exportJobs.get(jobId) ?? raise(new ApiError({ code: 'NOT_FOUND', message: 'Ekspor tidak ditemukan (aplikasi dimulai ulang?).' }));
+      // A finished file is handed over once and then forgotten, so big exports do not pile up.
+      if (job.state !== 'running') exportJobs.delete(jobId);
+      return { ...job };
     },
     'monev.get': ({ year, quarter }) => getMonev(db, year, quarter),
     'monev.save': (input) => saveMonev(db, input, now().toISOString()),

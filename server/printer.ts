@@ -5,7 +5,7 @@ import type { PaperSize } from '../forms/print';
  * webContents.printToPDF on the desktop, headless Chromium in browser mode.
  */
 export interface Printer {
-  pdf(html: string, paper: PaperSize): Promise<Buffer>;
+  pdf(html: string, paper: PaperSize, landscape?: boolean): Promise<Buffer>;
   /** The operating system's print dialog (desktop only). */
   dialog?(html: string, paper: PaperSize): Promise<boolean>;
   close?(): Promise<void>;
