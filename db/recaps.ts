@@ -63,8 +63,10 @@ function describeStep(type: string, data: Record<string, unknown>, note: string 
   return `${label}${targets}${note ? `: ${note}` : ''}`;
 }
 
-export function weeklyRecap(sqlite: Database.Database, period: Period, ctx: RecapContext): WeeklyRecap {
+/** `now` caps "overdue at the end of the week" for the week still running. */
+export function weeklyRecap(sqlite: Database.Database, period: Period, ctx: RecapContext, now: string): WeeklyRecap {
   const b = periodBounds(period, ctx.tz);
+  const cutoff = now < b.end ? now : b.end;
   const byStatus = grouped(sqlite, STATUS_AT_END, b);
   const list = sqlite
     .prepare(
@@ -89,7 +91,7 @@ export function weeklyRecap(sqlite: Database.Database, period: Period, ctx: Reca
         ctx.tz,
         ctx.days,
       );
-      if (ds.some((d) => d.dueAt < b.end && (!d.metAt || d.metAt >= b.end))) overdue++;
+      if (ds.some((d) => d.dueAt < cutoff && (!d.metAt || d.metAt >= cutoff))) overdue++;
     }
     const last = events.at(-1);
     const text = c.problem ?? c.content;

@@ -108,7 +108,7 @@ export function createCore(opts: CoreOptions): Core {
     return c;
   };
   const recapData = (kind: RecapKind, period: Period) => {
-    if (kind === 'mingguan') return { weekly: weeklyRecap(database.sqlite, period, deadlineContext()) };
+    if (kind === 'mingguan') return { weekly: weeklyRecap(database.sqlite, period, deadlineContext(), now().toISOString()) };
     if (kind === 'monev') {
       const month = Number(period.from.slice(5, 7));
       return { monev: getMonev(db, Number(period.from.slice(0, 4)), (Math.floor((month - 1) / 3) + 1) as 1 | 2 | 3 | 4) };
@@ -245,7 +245,7 @@ export function createCore(opts: CoreOptions): Core {
       return { printed: await opts.printer.dialog(printableHtml(kind, complaint, getSettings(db), paper, { letterNo, letterDate }, localToday()), paper) };
     },
 
-    'recap.weekly': (period) => weeklyRecap(database.sqlite, period, deadlineContext()),
+    'recap.weekly': (period) => weeklyRecap(database.sqlite, period, deadlineContext(), now().toISOString()),
     'recap.period': (period) => periodRecap(database.sqlite, period, { tz: getSettings(db).timeZone }),
     'recap.indicators': (period) => {
       const s = getSettings(db);

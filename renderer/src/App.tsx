@@ -2,6 +2,7 @@ import { ComplaintDetailPage } from './pages/ComplaintDetailPage';
 import { ComplaintListPage, type WorkView } from './pages/ComplaintListPage';
 import { FormPage } from './pages/FormPage';
 import { NotYetPage } from './pages/NotYetPage';
+import { RecapPage } from './pages/RecapPage';
 import { SettingsPage } from './pages/SettingsPage';
 import { useHashRoute } from './router';
 import { useWorkCounts, type WorkCounts } from './useWorkCounts';
@@ -31,7 +32,7 @@ function Page({ route }: { route: string }) {
   if (route === '/pengaturan') return <SettingsPage />;
   const view = /^\/daftar\?view=([a-z_]+)$/.exec(route)?.[1];
   if (view) return <ComplaintListPage key={view} view={view as WorkView} />;
-  if (route === '/rekap') return <NotYetPage title="Rekap" />;
+  if (route === '/rekap') return <RecapPage />;
   if (route === '/sinkronisasi') return <NotYetPage title="Sinkronisasi" />;
   return <ComplaintListPage />;
 }

@@ -1,0 +1,482 @@
+import { useEffect, useState } from 'react';
+import type { OutputOf } from '../../../forms/api';
+import { describePeriod, quarterOf, semesterOf, weekOf, type Period } from '../../../forms/periods';
+import { PAPER_SIZES, type PaperSize } from '../../../forms/print';
+import { nihil, RECAP_TITLES, type CountRow, type RecapKind } from '../../../forms/recap';
+import { formatInstant, toLocal } from '../../../forms/time';
+import { STATUS_LABELS } from '../../../forms/vocabulary';
+import { api } from '../api';
+import { BarChart } from '../BarChart';
+import { base64ToBlobUrl } from '../files';
+import { useSettings } from '../useSettings';
+
+const TABS: { kind: RecapKind | 'indikator'; label: string }[] = [
+  { kind: 'mingguan', label: 'Rekap mingguan' },
+  { kind: 'rekapitulasi', label: 'Rekapitulasi' },
+  { kind: 'laporan_hasil', label: 'Laporan hasil' },
+  { kind: 'monev', label: 'Monitoring & evaluasi' },
+  { kind: 'indikator', label: 'Indikator' },
+];
+
+function CountTable({ head, rows }: { head: string; rows: CountRow[] }) {
+  const total = rows.reduce((a, r) => a + r.count, 0);
+  return (
+    <table className="recap">
+      <thead>
+        <tr>
+          <th scope="col">No</th>
+          <th scope="col">{head}</th>
+          <th scope="col">Jumlah</th>
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((r, i) => (
+          <tr key={r.key}>
+            <td>{i + 1}</td>
+            <td>{r.label}</td>
+            <td>{nihil(r.count)}</td>
+          </tr>
+        ))}
+        <tr className="total">
+          <td></td>
+          <td>Total</td>
+          <td>{nihil(total)}</td>
+        </tr>
+      </tbody>
+    </table>
+  );
+}
+
+/** PDF and XLSX of the recap on screen; the export reports its progress. */
+function Outputs({ kind, period }: { kind: RecapKind; period: Period }) {
+  const [paper, setPaper] = useState<PaperSize>('A4');
+  const [link, setLink] = useState<{ url: string; filename: string } | null>(null);
+  const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
+  const [failure, setFailure] = useState<string | null>(null);
+  const download = (dataBase64: string, type: string, filename: string) => setLink({ url: base64ToBlobUrl(dataBase64, type), filename });
+  const pdf = async () => {
+    setFailure(null);
+    try {
+      const r = await api.call('recap.pdf', { kind, period, paper });
+      download(r.dataBase64, 'application/pdf', r.filename);
+    } catch (e) {
+      setFailure(e instanceof Error ? e.message : 'Gagal membuat PDF.');
+    }
+  };
+  const xlsx = async () => {
+    setFailure(null);
+    setProgress({ done: 0, total: 0 });
+    try {
+      const { jobId } = await api.call('recap.export.start', { kind, period });
+      for (;;) {
+        const s = await api.call('recap.export.status', { jobId });
+        setProgress({ done: s.done, total: s.total });
+        if (s.state === 'failed') throw new Error(s.message ?? 'Ekspor gagal.');
+        if (s.state === 'done') {
+          download(s.dataBase64!, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', s.filename!);
+          break;
+        }
+        await new Promise((r) => setTimeout(r, 250));
+      }
+    } catch (e) {
+      setFailure(e instanceof Error ? e.message : 'Ekspor gagal.');
+    } finally {
+      setProgress(null);
+    }
+  };
+  return (
+    <div className="print-panel">
+      <label>
+        Ukuran kertas{' '}
+        <select value={paper} onChange={(e) => setPaper(e.target.value as PaperSize)}>
+          {PAPER_SIZES.map((p) => (
+            <option key={p} value={p}>
+              {p}
+            </option>
+          ))}
+        </select>
+      </label>
+      <button type="button" onClick={() => void pdf()}>
+        Cetak PDF
+      </button>
+      <button type="button" onClick={() => void xlsx()} disabled={!!progress}>
+        Ekspor XLSX
+      </button>
+      {progress ? (
+        <label>
+          Mengekspor… <progress max={progress.total || 1} value={progress.done} aria-label="Kemajuan ekspor" /> {progress.done}/{progress.total}
+        </label>
+      ) : null}
+      {failure ? <p className="error" role="alert">{failure}</p> : null}
+      {link ? (
+        <p role="status">
+          Berkas siap:{' '}
+          <a href={link.url} download={link.filename} data-testid="recap-file">
+            {link.filename}
+          </a>
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+function PeriodPicker({ kind, value, onChange }: { kind: RecapKind | 'indikator'; value: Period; onChange: (p: Period) => void }) {
+  const year = Number(value.from.slice(0, 4));
+  if (kind === 'mingguan') {
+    return (
+      <label>
+        Minggu yang memuat tanggal <input type="date" value={value.from} onChange={(e) => e.target.value && onChange(weekOf(e.target.value))} />
+      </label>
+    );
+  }
+  return (
+    <div className="period">
+      <label>
+        Tahun <input type="number" min={2000} max={2100} value={year} onChange={(e) => onChange(semesterOf(Number(e.target.value) || year, 1))} />
+      </label>
+      {([1, 2] as const).map((s) => (
+        <button key={s} type="button" className="secondary" onClick={() => onChange(semesterOf(year, s))}>
+          Semester {s}
+        </button>
+      ))}
+      {([1, 2, 3, 4] as const).map((q) => (
+        <button key={q} type="button" className="secondary" onClick={() => onChange(quarterOf(year, q))}>
+          TW {['I', 'II', 'III', 'IV'][q - 1]}
+        </button>
+      ))}
+      {kind !== 'monev' ? (
+        <>
+          <label>
+            Dari <input type="date" value={value.from} onChange={(e) => e.target.value && onChange({ ...value, from: e.target.value })} />
+          </label>
+          <label>
+            Sampai <input type="date" value={value.to} onChange={(e) => e.target.value && onChange({ ...value, to: e.target.value })} />
+          </label>
+        </>
+      ) : null}
+    </div>
+  );
+}
+
+function Weekly({ period }: { period: Period }) {
+  const settings = useSettings();
+  const [r, setR] = useState<OutputOf<'recap.weekly'> | null>(null);
+  const [ind, setInd] = useState<OutputOf<'recap.indicators'> | null>(null);
+  useEffect(() => {
+    void api.call('recap.weekly', period).then(setR);
+    void api.call('recap.indicators', period).then(setInd);
+  }, [period]);
+  if (!r) return <p>Memuat…</p>;
+  const tz = settings?.timeZone ?? 'WIB';
+  return (
+    <>
+      <table className="recap" aria-label="Ringkasan minggu">
+        <thead>
+          <tr>
+            <th scope="col">Diterima</th>
+            <th scope="col">Selesai</th>
+            <th scope="col">Terlambat</th>
+          </tr>
+        </thead>
+        <tbody>
+          <tr>
+            <td>{nihil(r.received)}</td>
+            <td>{nihil(r.finished)}</td>
+            <td>{nihil(r.overdue)}</td>
+          </tr>
+        </tbody>
+      </table>
+      <div className="recap-grid">
+        <CountTable head="Jenis pengaduan" rows={r.byJenis} />
+        <CountTable head="Sarana pengaduan" rows={r.byChannel} />
+        <CountTable head="Formulir" rows={r.byForm} />
+        <CountTable head="Klasifikasi" rows={r.byClassification} />
+        <CountTable head="Status pada akhir minggu" rows={r.byStatusAtEnd} />
+      </div>
+      {ind ? (
+        <div className="recap-grid">
+          <BarChart title="Pengaduan per minggu (12 minggu)" data={ind.weekly.map((w) => ({ label: w.weekStart, value: w.received }))} />
+          <BarChart title="Sarana pengaduan minggu ini" data={ind.channels.filter((c) => c.count > 0).map((c) => ({ label: c.label, value: c.count }))} />
+        </div>
+      ) : null}
+      <h2>Daftar pengaduan dan tindak lanjutnya</h2>
+      <table className="recap">
+        <thead>
+          <tr>
+            <th scope="col">No</th>
+            <th scope="col">Nomor registrasi</th>
+            <th scope="col">Diterima</th>
+            <th scope="col">Pelapor</th>
+            <th scope="col">Masalah</th>
+            <th scope="col">Status</th>
+            <th scope="col">Tindak lanjut terakhir</th>
+          </tr>
+        </thead>
+        <tbody>
+          {r.items.length ? (
+            r.items.map((i, n) => (
+              <tr key={i.registrationNo}>
+                <td>{n + 1}</td>
+                <td>{i.registrationNo}</td>
+                <td>{formatInstant(i.receivedAt, tz)}</td>
+                <td>{i.reporter}</td>
+                <td>{i.summary}</td>
+                <td>{STATUS_LABELS[i.statusAtEnd]}</td>
+                <td>{i.followUp}</td>
+              </tr>
+            ))
+          ) : (
+            <tr>
+              <td>1</td>
+              <td colSpan={6}>nihil</td>
+            </tr>
+          )}
+        </tbody>
+      </table>
+    </>
+  );
+}
+
+function PeriodTables({ period, results }: { period: Period; results: boolean }) {
+  const [r, setR] = useState<OutputOf<'recap.period'> | null>(null);
+  useEffect(() => {
+    void api.call('recap.period', period).then(setR);
+  }, [period]);
+  if (!r) return <p>Memuat…</p>;
+  if (results) {
+    const tick = (b: boolean) => (b ? '✓' : '');
+    return (
+      <table className="recap wide">
+        <thead>
+          <tr>
+            <th scope="col">No urut</th>
+            <th scope="col">No &amp; tanggal surat</th>
+            <th scope="col">Pelapor &amp; terlapor</th>
+            <th scope="col">Substansi</th>
+            <th scope="col">Dalam proses</th>
+            <th scope="col">Selesai: benar</th>
+            <th scope="col">Selesai: tidak</th>
+            <th scope="col">PP 53/2010</th>
+            <th scope="col">TP/TGR</th>
+            <th scope="col">Pidana</th>
+            <th scope="col">Lain-lain</th>
+            <th scope="col">Keterangan</th>
+          </tr>
+        </thead>
+        <tbody>
+          {r.results.length
+            ? r.results.map((x) => (
+                <tr key={x.registrationNo}>
+                  <td>{x.no}</td>
+                  <td>
+                    {x.registrationNo}
+                    <br />
+                    {x.receivedDate}
+                  </td>
+                  <td>
+                    {x.reporter}
+                    <br />
+                    Terlapor: {x.reportedParty}
+                  </td>
+                  <td>{x.substance}</td>
+                  <td>{tick(x.status === 'proses')}</td>
+                  <td>{tick(x.status === 'benar')}</td>
+                  <td>{tick(x.status === 'tidak_benar')}</td>
+                  <td>{tick(x.pp53)}</td>
+                  <td>{tick(x.tpTgr)}</td>
+                  <td>{tick(x.pidana)}</td>
+                  <td>{tick(x.lainLain)}</td>
+                  <td>{x.remarks}</td>
+                </tr>
+              ))
+            : [1, 2, 3].map((n) => (
+                <tr key={n}>
+                  <td>{n}</td>
+                  <td colSpan={10}></td>
+                  <td>nihil</td>
+                </tr>
+              ))}
+        </tbody>
+      </table>
+    );
+  }
+  return (
+    <div className="recap-grid">
+      <div>
+        <h2>1. Berdasarkan Status Penanganan</h2>
+        <CountTable head="Status Pengaduan" rows={[{ key: 's', label: 'Selesai ditangani', count: r.byStatus.finished }, { key: 'p', label: 'Dalam proses penanganan', count: r.byStatus.inProcess }]} />
+      </div>
+      <div>
+        <h2>2. Berdasarkan Jenis Pengaduan</h2>
+        <CountTable
+          head="Jenis Pengaduan"
+          rows={[
+            { key: 'd', label: 'Berkadar Pengawasan (DarWas)', count: r.byType.darwas },
+            { key: 'n', label: 'Tidak Berkadar Pengawasan (Non DarWas)', count: r.byType.nonDarwas },
+            ...(r.byType.unverified ? [{ key: 'b', label: 'Belum diverifikasi', count: r.byType.unverified }] : []),
+          ]}
+        />
+      </div>
+      <div>
+        <h2>3. Berdasarkan Sumber Pengaduan</h2>
+        <table className="recap">
+          <thead>
+            <tr>
+              <th scope="col">No</th>
+              <th scope="col">Sumber Pengaduan</th>
+              <th scope="col">Jumlah</th>
+              <th scope="col">Keterangan</th>
+            </tr>
+          </thead>
+          <tbody>
+            <tr>
+              <td>1</td>
+              <td>Diterima dari KemenPANRB/TP5000/Instansi lain</td>
+              <td>{nihil(r.bySource.fromAgencies)}</td>
+              <td></td>
+            </tr>
+            <tr>
+              <td>2</td>
+              <td>Diterima langsung, lewat kanal pengaduan kantor</td>
+              <td>{nihil(r.bySource.direct)}</td>
+              <td>{r.bySource.directChannels.map((c, i) => `${i + 1}. ${c}`).join(' ')}</td>
+            </tr>
+            <tr className="total">
+              <td></td>
+              <td>Total Pengaduan</td>
+              <td>{nihil(r.bySource.total)}</td>
+              <td></td>
+            </tr>
+          </tbody>
+        </table>
+      </div>
+    </div>
+  );
+}
+
+function MonevEditor({ period }: { period: Period }) {
+  const year = Number(period.from.slice(0, 4));
+  const quarter = (Math.floor((Number(period.from.slice(5, 7)) - 1) / 3) + 1) as 1 | 2 | 3 | 4;
+  const [m, setM] = useState<OutputOf<'monev.get'> | null>(null);
+  const [status, setStatus] = useState<string | null>(null);
+  useEffect(() => {
+    void api.call('monev.get', { year, quarter }).then(setM);
+  }, [year, quarter]);
+  if (!m) return <p>Memuat…</p>;
+  const edit = (i: number, k: 'obstacles' | 'plan', v: string) => setM({ ...m, rows: m.rows.map((r, j) => (j === i ? { ...r, [k]: v } : r)) });
+  return (
+    <form
+      onSubmit={(e) => {
+        e.preventDefault();
+        void api.call('monev.save', m).then(
+          (saved) => {
+            setM(saved);
+            setStatus('Monitoring dan evaluasi tersimpan.');
+          },
+          (err: Error) => setStatus(err.message),
+        );
+      }}
+    >
+      <table className="recap wide">
+        <thead>
+          <tr>
+            <th scope="col">No</th>
+            <th scope="col">Kegiatan penanganan pengaduan</th>
+            <th scope="col">Kendala</th>
+            <th scope="col">Rencana tindak lanjut</th>
+          </tr>
+        </thead>
+        <tbody>
+          {m.rows.map((r, i) => (
+            <tr key={i}>
+              <td>{i + 1}</td>
+              <td>{r.activity}</td>
+              <td>
+                <textarea aria-label={`Kendala ${i + 1}`} rows={3} value={r.obstacles} onChange={(e) => edit(i, 'obstacles', e.target.value)} />
+              </td>
+              <td>
+                <textarea aria-label={`Rencana tindak lanjut ${i + 1}`} rows={3} value={r.plan} onChange={(e) => edit(i, 'plan', e.target.value)} />
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <button type="submit">Simpan monev</button>
+      <span role="status"> {status}</span>
+    </form>
+  );
+}
+
+function IndicatorView({ period }: { period: Period }) {
+  const [r, setR] = useState<OutputOf<'recap.indicators'> | null>(null);
+  useEffect(() => {
+    void api.call('recap.indicators', period).then(setR);
+  }, [period]);
+  if (!r) return <p>Memuat…</p>;
+  return (
+    <>
+      <table className="recap" aria-label="Indikator tahunan">
+        <thead>
+          <tr>
+            <th scope="col">Tahun</th>
+            <th scope="col">Pengaduan diterima</th>
+            <th scope="col">Target</th>
+            <th scope="col">Selesai</th>
+            <th scope="col">% selesai</th>
+            <th scope="col">Target %</th>
+          </tr>
+        </thead>
+        <tbody>
+          {r.years.map((y) => (
+            <tr key={y.year}>
+              <td>{y.year}</td>
+              <td>{y.received}</td>
+              <td>{y.targetReceived}</td>
+              <td>{y.finished}</td>
+              <td>{y.finishedPercent.toLocaleString('id-ID')}%</td>
+              <td>{y.targetFinishedPercent}%</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <div className="recap-grid">
+        <BarChart title="Pengaduan diterima per tahun (garis: target)" data={r.years.map((y) => ({ label: String(y.year), value: y.received }))} target={r.years[0]?.targetReceived || undefined} />
+        <BarChart title="Persentase selesai per tahun (garis: target)" unit="%" data={r.years.map((y) => ({ label: String(y.year), value: y.finishedPercent }))} target={r.years[0]?.targetFinishedPercent} />
+      </div>
+    </>
+  );
+}
+
+export function RecapPage() {
+  const settings = useSettings();
+  const today = settings ? toLocal(new Date(), settings.timeZone).date : new Date().toISOString().slice(0, 10);
+  const [tab, setTab] = useState<RecapKind | 'indikator'>('mingguan');
+  const [period, setPeriod] = useState<Period>(() => weekOf(today));
+  const choose = (k: RecapKind | 'indikator') => {
+    setTab(k);
+    const year = Number(today.slice(0, 4));
+    setPeriod(k === 'mingguan' ? weekOf(today) : k === 'monev' ? quarterOf(year, (Math.floor((Number(today.slice(5, 7)) - 1) / 3) + 1) as 1 | 2 | 3 | 4) : semesterOf(year, Number(today.slice(5, 7)) <= 6 ? 1 : 2));
+  };
+  return (
+    <section>
+      <h1>Rekap</h1>
+      <div className="actions" role="tablist" aria-label="Jenis rekap">
+        {TABS.map((t) => (
+          <button key={t.kind} type="button" role="tab" aria-selected={tab === t.kind} className={tab === t.kind ? '' : 'secondary'} onClick={() => choose(t.kind)}>
+            {t.label}
+          </button>
+        ))}
+      </div>
+      <PeriodPicker kind={tab} value={period} onChange={setPeriod} />
+      <h2>
+        {tab === 'indikator' ? 'Indikator tahunan' : RECAP_TITLES[tab]} — {describePeriod(period)}
+      </h2>
+      {tab !== 'indikator' ? <Outputs kind={tab} period={period} /> : null}
+      {tab === 'mingguan' ? <Weekly period={period} /> : null}
+      {tab === 'rekapitulasi' ? <PeriodTables period={period} results={false} /> : null}
+      {tab === 'laporan_hasil' ? <PeriodTables period={period} results /> : null}
+      {tab === 'monev' ? <MonevEditor period={period} /> : null}
+      {tab === 'indikator' ? <IndicatorView period={period} /> : null}
+    </section>
+  );
+}

@@ -1,0 +1,70 @@
+import fs from 'node:fs';
+import ExcelJS from 'exceljs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEFAULT_SETTINGS } from '../../forms/settings';
+import { formA } from '../helpers';
+import { readPdf } from '../pdf-text';
+import { chromiumExecutable, openApp, type E2E } from './browser';
+
+describe.skipIf(!chromiumExecutable)('Rekap in Chromium', () => {
+  let app: E2E;
+  beforeAll(async () => {
+    app = await openApp({
+      now: () => new Date('2026-11-24T03:00:00Z'),
+      setup: async (core) => {
+        await core.dispatch('settings.save', { ...DEFAULT_SETTINGS, officeName: 'DPMPTSP Kabupaten Buton Utara', place: 'Buranga', ketuaName: 'Hasanuddin', targetReceived: 100 });
+        await core.dispatch('complaints.create', formA({ reporterName: 'Andi Terbuka', receivedDate: '2026-11-23', receivedTime: '09:00' }));
+        await core.dispatch('complaints.create', formA({ reporterName: 'Budi Rahasia', confidential: true, receivedDate: '2026-11-24', receivedTime: '08:00', problem: 'Pungli di loket' }));
+      },
+    });
+    await app.page.evaluate(() => (window.location.hash = '#/rekap'));
+  });
+  afterAll(async () => app?.close());
+
+  it('shows the weekly recap with nihil, the week list and the charts, hiding a rahasia reporter', async () => {
+    const { page } = app;
+    await page.getByRole('heading', { name: /Rekap mingguan pengaduan masyarakat — 23 November 2026 – 29 November 2026/ }).waitFor();
+    const summary = page.getByRole('table', { name: 'Ringkasan minggu' });
+    await summary.getByRole('cell').first().waitFor();
+    // Received 2, finished nihil, overdue 1: the walk-in of Monday missed its same-day answer.
+    expect(await summary.getByRole('cell').allTextContents()).toEqual(['2', 'nihil', '1']);
+    await page.getByRole('cell', { name: 'Dirahasiakan' }).waitFor();
+    expect(await page.getByText('Budi Rahasia').count()).toBe(0);
+    expect(await page.getByRole('cell', { name: 'nihil' }).count()).toBeGreaterThan(5);
+    await page.getByRole('img', { name: /Pengaduan per minggu/ }).waitFor();
+  });
+
+  it('prints the weekly recap to PDF and exports XLSX with progress', async () => {
+    const { page } = app;
+    await page.getByRole('button', { name: 'Cetak PDF' }).click();
+    const [pdfDownload] = await Promise.all([page.waitForEvent('download'), page.getByTestId('recap-file').click()]);
+    const pdf = await readPdf(fs.readFileSync((await pdfDownload.path())!));
+    for (const s of ['REKAP MINGGUAN', 'Andi Terbuka', 'Dirahasiakan', 'Hasanuddin']) expect(pdf.text).toContain(s);
+    expect(pdf.text).not.toContain('Budi Rahasia');
+    await page.getByRole('button', { name: 'Ekspor XLSX' }).click();
+    const link = page.getByTestId('recap-file').filter({ hasText: '.xlsx' });
+    await link.waitFor();
+    const [xlsx] = await Promise.all([page.waitForEvent('download'), link.click()]);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile((await xlsx.path())!);
+    const values: unknown[] = [];
+    wb.worksheets[0]!.eachRow((r) => values.push(...(r.values as unknown[])));
+    expect(values).toContain('Andi Terbuka');
+    expect(values).not.toContain('Budi Rahasia');
+  });
+
+  it('shows the semester tables, saves monitoring and shows the yearly indicators', async () => {
+    const { page } = app;
+    await page.getByRole('tab', { name: 'Rekapitulasi' }).click();
+    await page.getByRole('heading', { name: '1. Berdasarkan Status Penanganan' }).waitFor();
+    await page.getByRole('cell', { name: 'Diterima dari KemenPANRB/TP5000/Instansi lain' }).waitFor();
+    await page.getByRole('tab', { name: 'Monitoring & evaluasi' }).click();
+    await page.getByLabel('Kendala 1').fill('SK tim belum diperbarui.');
+    await page.getByRole('button', { name: 'Simpan monev' }).click();
+    await page.getByRole('status').filter({ hasText: 'Monitoring dan evaluasi tersimpan.' }).waitFor();
+    await page.getByRole('tab', { name: 'Indikator' }).click();
+    const table = page.getByRole('table', { name: 'Indikator tahunan' });
+    await table.getByRole('row').filter({ hasText: '2026' }).filter({ hasText: '100' }).waitFor();
+    await page.getByRole('img', { name: /Persentase selesai per tahun/ }).waitFor();
+  });
+});
