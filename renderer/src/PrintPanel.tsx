@@ -3,6 +3,22 @@ import { LETTER_KINDS, LETTER_SOURCE_EVENT, PAPER_SIZES, PRINT_LABELS, type Pape
 import { api } from './api';
 import { base64ToBlobUrl } from './files';
 
+/** The paper choice every print offers (F4 is still common in Indonesian offices). */
+export function PaperSelect({ value, onChange }: { value: PaperSize; onChange: (p: PaperSize) => void }) {
+  return (
+    <label>
+      Ukuran kertas{' '}
+      <select value={value} onChange={(e) => onChange(e.target.value as PaperSize)}>
+        {PAPER_SIZES.map((p) => (
+          <option key={p} value={p}>
+            {p === 'F4' ? 'F4 (215 × 330 mm)' : 'A4 (210 × 297 mm)'}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}
+
 /** Asks the host for a PDF (printToPDF on the desktop, Chromium in browser mode) and shows it. */
 export function PrintPanel({ id, eventTypes = [] }: { id: string; eventTypes?: string[] }) {
   const [paper, setPaper] = useState<PaperSize>('A4');
@@ -42,16 +58,7 @@ export function PrintPanel({ id, eventTypes = [] }: { id: string; eventTypes?: s
 
   return (
     <div className="print-panel">
-      <label>
-        Ukuran kertas{' '}
-        <select value={paper} onChange={(e) => setPaper(e.target.value as PaperSize)}>
-          {PAPER_SIZES.map((p) => (
-            <option key={p} value={p}>
-              {p === 'F4' ? 'F4 (215 × 330 mm)' : 'A4 (210 × 297 mm)'}
-            </option>
-          ))}
-        </select>
-      </label>
+      <PaperSelect value={paper} onChange={setPaper} />
       <button type="button" disabled={busy} onClick={() => void print('receipt')}>
         Cetak {PRINT_LABELS.receipt.toLowerCase()}
       </button>

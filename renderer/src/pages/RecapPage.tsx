@@ -1,12 +1,13 @@
 import { useEffect, useState } from 'react';
 import type { OutputOf } from '../../../forms/api';
 import { describePeriod, quarterOf, semesterOf, weekOf, type Period } from '../../../forms/periods';
-import { PAPER_SIZES, type PaperSize } from '../../../forms/print';
+import type { PaperSize } from '../../../forms/print';
 import { nihil, RECAP_TITLES, type CountRow, type RecapKind } from '../../../forms/recap';
 import { formatInstant, toLocal } from '../../../forms/time';
 import { STATUS_LABELS } from '../../../forms/vocabulary';
 import { api } from '../api';
 import { BarChart } from '../BarChart';
+import { PaperSelect } from '../PrintPanel';
 import { base64ToBlobUrl } from '../files';
 import { useSettings } from '../useSettings';
 
@@ -86,16 +87,7 @@ function Outputs({ kind, period }: { kind: RecapKind; period: Period }) {
   };
   return (
     <div className="print-panel">
-      <label>
-        Ukuran kertas{' '}
-        <select value={paper} onChange={(e) => setPaper(e.target.value as PaperSize)}>
-          {PAPER_SIZES.map((p) => (
-            <option key={p} value={p}>
-              {p}
-            </option>
-          ))}
-        </select>
-      </label>
+      <PaperSelect value={paper} onChange={setPaper} />
       <button type="button" onClick={() => void pdf()}>
         Cetak PDF
       </button>
