@@ -1,7 +1,7 @@
 import { and, asc, count, desc, eq, gte, like, lt, lte, notInArray, or, sql, type SQL } from 'drizzle-orm';
 import { uuidv7 } from 'uuidv7';
 import type { AttachmentRef } from '../forms/attachments';
-import type { ComplaintData, ComplaintDetail, ComplaintListItem, ComplaintListQuery } from '../forms/complaint';
+import { CORRECTABLE_FIELDS, CORRECTABLE_LABELS, type ComplaintData, type ComplaintDetail, type ComplaintListItem, type ComplaintListQuery, type CorrectionInput } from '../forms/complaint';
 import { formatRegistrationNo, type Settings } from '../forms/settings';
 import { DUPLICATE_THRESHOLD, DUPLICATE_WINDOW_DAYS, similarity } from '../forms/similarity';
 import { workingDaysLeft } from '../forms/deadlines';
@@ -212,7 +212,7 @@ export function getComplaint(db: Db, id: string, ctx: DeadlineContext, now: stri
   const { formVersion: _fv, nextDueAt: _n, nextDueKind: _k, ...rest } = row;
   const deadlines = deadlinesOf(db, row, ctx, now).map((d) => ({ ...d, workingDaysLeft: workingDaysLeft(d.dueAt, now, ctx.tz, ctx.calendar) }));
   const allowed = allowedActions({ status: row.status, form: row.form, classification: row.classification, satisfaction: row.satisfaction });
-  return { ...rest, attachments: attachments as ComplaintDetail['attachments'], events, deadlines, allowedActions: allowed };
+  return { ...rest, attachments: attachments as ComplaintDetail['attachments'], events, deadlines, allowedActions: allowed, sync: null };
 }
 
 /**
@@ -236,4 +236,51 @@ export function findDuplicate(db: Db, row: NewComplaintRow, now: string): Pick<C
   const text = [row.problem, row.content].filter(Boolean).join(' ');
   const match = candidates.find((c) => similarity(text, [c.problem, c.content].filter(Boolean).join(' ')) >= DUPLICATE_THRESHOLD);
   return match ? { id: match.id, registrationNo: match.registrationNo, receivedAt: match.receivedAt } : null;
+}
+
+export class CorrectionRefused extends Error {
+  constructor(
+    message: string,
+    readonly field?: string,
+  ) {
+    super(message);
+  }
+}
+
+/**
+ * Applies a correction in one transaction: the changed fields, the version bump (the outbox
+ * trigger queues it) and a `koreksi` event naming the fields and the earlier values. Earlier
+ * values of a protected reporter are not copied into the history.
+ */
+export function correctComplaint(db: Db, input: CorrectionInput, now: string): ComplaintRow {
+  return db.transaction(
+    (txRaw) => {
+      const tx = txRaw as unknown as Db;
+      const row = tx.select().from(complaints).where(eq(complaints.id, input.id)).get();
+      if (!row) throw new CorrectionRefused('Pengaduan tidak ditemukan.');
+      if (row.version !== input.version) throw new CorrectionRefused('Pengaduan ini sudah diubah sejak dibuka. Muat ulang lalu koreksi lagi.');
+      if (row.form === 'A' && !input.fields.problem) throw new CorrectionRefused('Masalah pengaduan wajib diisi.', 'fields.problem');
+      if (row.form !== 'B' && !input.fields.reporterName) throw new CorrectionRefused('Nama pelapor wajib diisi pada formulir ini.', 'fields.reporterName');
+      const changed = CORRECTABLE_FIELDS.filter((f) => (row[f] ?? null) !== (input.fields[f] ?? null));
+      if (changed.length === 0) throw new CorrectionRefused('Tidak ada isian yang berubah.');
+      const protectedReporter = row.anonymous || row.confidential;
+      const before = Object.fromEntries(changed.filter((f) => !(protectedReporter && f.startsWith('reporter'))).map((f) => [f, row[f]]));
+      const seq = (tx.select({ m: sql<number>`max(${complaintEvents.seq})` }).from(complaintEvents).where(eq(complaintEvents.complaintId, row.id)).get()?.m ?? 0) + 1;
+      tx.insert(complaintEvents)
+        .values({
+          id: uuidv7(),
+          complaintId: row.id,
+          seq,
+          type: 'koreksi',
+          at: now,
+          actor: input.actor,
+          note: input.reason,
+          data: { fields: changed, labels: changed.map((f) => CORRECTABLE_LABELS[f]), before, version: row.version + 1 },
+        })
+        .run();
+      const set = Object.fromEntries(changed.map((f) => [f, input.fields[f] ?? null]));
+      return tx.update(complaints).set({ ...set, version: row.version + 1, updatedAt: now }).where(eq(complaints.id, row.id)).returning().get();
+    },
+    { behavior: 'immediate' },
+  );
 }

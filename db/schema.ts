@@ -155,3 +155,80 @@ export const monev = sqliteTable(
   },
   (t) => [uniqueIndex('monev_year_quarter').on(t.year, t.quarter)],
 );
+
+export type OutboxState = 'queued' | 'sending' | 'sent' | 'rejected';
+
+/**
+ * The transactional outbox, one row per complaint: triggers on `complaints` (migration 0008) write
+ * it in the same transaction as every insert and version bump, so a committed change is always
+ * queued and nothing uncommitted ever is. The row also keeps the upstream's receipt (tracking id,
+ * the version it acknowledged, when) and the upstream's latest status of the case.
+ */
+export const outbox = sqliteTable(
+  'outbox',
+  {
+    complaintId: text('complaint_id')
+      .primaryKey()
+      .references(() => complaints.id),
+    /** The newest version of the complaint; only this one is ever sent. */
+    version: integer('version').notNull(),
+    state: text('state').$type<OutboxState>().notNull(),
+    queuedAt: text('queued_at').notNull(),
+    /** Retryable rejections of this version so far (network faults are counted per run, not here). */
+    attempts: integer('attempts').notNull().default(0),
+    nextAttemptAt: text('next_attempt_at'),
+    lastError: text('last_error'),
+    fieldErrors: text('field_errors', { mode: 'json' }).$type<{ field: string; message: string }[]>(),
+    sentVersion: integer('sent_version'),
+    outcome: text('outcome'),
+    trackingId: text('tracking_id'),
+    sentAt: text('sent_at'),
+    upstreamStatus: text('upstream_status'),
+    upstreamStatusAt: text('upstream_status_at'),
+  },
+  (t) => [index('outbox_state_queued').on(t.state, t.queuedAt, t.complaintId)],
+);
+
+/** Attachment bytes the upstream is known to hold (HEAD said so, or our PUT succeeded). */
+export const upstreamBlobs = sqliteTable('upstream_blobs', {
+  sha256: text('sha256').primaryKey(),
+  uploadedAt: text('uploaded_at').notNull(),
+});
+
+/** Updates pulled from the upstream, kept once per (client_id, seq) whatever the upstream repeats. */
+export const upstreamUpdates = sqliteTable(
+  'upstream_updates',
+  {
+    clientId: text('client_id').notNull(),
+    seq: integer('seq').notNull(),
+    trackingId: text('tracking_id').notNull(),
+    status: text('status').notNull(),
+    at: text('at').notNull(),
+    note: text('note'),
+    by: text('by'),
+    receivedAt: text('received_at').notNull(),
+  },
+  (t) => [uniqueIndex('upstream_updates_client_seq').on(t.clientId, t.seq)],
+);
+
+/** Small durable sync facts: the pull cursor, the last success, the upstream's clock. */
+export const syncMeta = sqliteTable('sync_meta', {
+  key: text('key').primaryKey(),
+  value: text('value').notNull(),
+});
+
+/** One row per sync run that did something or failed, for the Sinkronisasi page's log. */
+export const syncRuns = sqliteTable(
+  'sync_runs',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    startedAt: text('started_at').notNull(),
+    finishedAt: text('finished_at').notNull(),
+    sent: integer('sent').notNull(),
+    accepted: integer('accepted').notNull(),
+    rejected: integer('rejected').notNull(),
+    pulled: integer('pulled').notNull(),
+    error: text('error'),
+  },
+  (t) => [index('sync_runs_started').on(t.startedAt)],
+);

@@ -4,7 +4,8 @@
 import { z } from 'zod';
 import { attachmentRef, attachmentUpload } from './attachments';
 import { dateField, optionalText } from './fields';
-import { complaintCreated, complaintDetail, complaintInput, complaintListInput, complaintListResult } from './complaint';
+import { complaintCreated, complaintDetail, complaintInput, complaintListInput, complaintListResult, correctionInput } from './complaint';
+import { syncOverview, syncSettings, syncSettingsInput, syncStatus } from './sync';
 import { draft, draftSave } from './drafts';
 import { PAPER_SIZES, PRINT_KINDS } from './print';
 import { calendarView, holidayInput } from './calendar';
@@ -42,6 +43,7 @@ export const contract = {
   'complaints.list': { input: complaintListInput, output: complaintListResult },
   'complaints.get': { input: byId, output: complaintDetail },
   'complaints.transition': { input: transitionInput, output: complaintDetail },
+  'complaints.correct': { input: correctionInput, output: complaintDetail },
   'workviews.counts': {
     input: none,
     output: z.object({
@@ -93,6 +95,12 @@ export const contract = {
   },
   'monev.get': { input: monevInput.pick({ year: true, quarter: true }), output: monevInput },
   'monev.save': { input: monevInput, output: monevInput },
+  'sync.status': { input: none, output: syncStatus },
+  'sync.overview': { input: none, output: syncOverview },
+  /** Starts a run now (the backoff is forgotten) and answers at once; progress is in sync.status. */
+  'sync.run': { input: none, output: syncStatus },
+  'sync.settings.get': { input: none, output: syncSettings },
+  'sync.settings.save': { input: syncSettingsInput, output: syncSettings },
   'settings.get': { input: none, output: settingsSchema },
   'settings.save': { input: settingsSchema, output: settingsSchema },
 } as const;

@@ -5,6 +5,7 @@ import { dateField, emailField, optionalText, phoneField, requiredText, timeFiel
 import { attachmentRef } from './attachments';
 import { DEADLINE_KINDS } from './deadlines';
 import { ACTIONS } from './workflow';
+import { complaintSync } from './sync';
 import { CHANNELS, CLASSIFICATIONS, COMPLAINT_STATUSES, FORM_C_CHANNELS, FORM_KINDS, GENDERS, JENIS, OUTCOMES, SANCTIONS } from './vocabulary';
 
 const workflowFields = {
@@ -158,6 +159,8 @@ export const complaintDetail = z.object({
   events: z.array(
     z.object({ seq: z.number().int(), type: z.string(), at: z.string(), actor: z.string().nullable(), note: z.string().nullable(), data: z.record(z.string(), z.unknown()) }),
   ),
+  /** Where the complaint stands with the upstream (null only for a row the outbox never saw). */
+  sync: complaintSync,
 });
 export type ComplaintDetail = z.infer<typeof complaintDetail>;
 
@@ -167,3 +170,39 @@ export const complaintCreated = z.object({
   receivedAt: z.string(),
   createdAt: z.string(),
 });
+
+/**
+ * Koreksi data: fixing what was keyed wrong (or what the upstream refused) after the save. The
+ * officer sends the whole set of correctable fields as they should be; the server records which
+ * changed, bumps the version (which queues it for the upstream again) and keeps the reason.
+ */
+export const CORRECTABLE_FIELDS = ['problem', 'content', 'reporterName', 'reporterInstitution', 'reporterAddress', 'reporterPhone', 'reporterEmail'] as const;
+export type CorrectableField = (typeof CORRECTABLE_FIELDS)[number];
+
+export const CORRECTABLE_LABELS: Record<CorrectableField, string> = {
+  problem: 'Masalah pengaduan',
+  content: 'Uraian / isi pengaduan',
+  reporterName: 'Nama pelapor',
+  reporterInstitution: 'Institusi',
+  reporterAddress: 'Alamat',
+  reporterPhone: 'Telepon',
+  reporterEmail: 'Email',
+};
+
+export const correctionInput = z.object({
+  id: z.uuid({ error: 'Pengenal tidak sah.' }),
+  /** The version the officer corrected; a newer one on disk means someone else changed it. */
+  version: z.number().int().min(1),
+  fields: z.object({
+    problem: optionalText('Masalah pengaduan', 200),
+    content: requiredText('Uraian / isi pengaduan', 20_000),
+    reporterName: optionalText('Nama pelapor', 120),
+    reporterInstitution: optionalText('Institusi', 160),
+    reporterAddress: optionalText('Alamat', 300),
+    reporterPhone: phoneField('Telepon'),
+    reporterEmail: emailField('Email'),
+  }),
+  reason: requiredText('Alasan koreksi', 500),
+  actor: optionalText('Petugas', 120),
+});
+export type CorrectionInput = z.output<typeof correctionInput>;

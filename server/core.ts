@@ -2,7 +2,13 @@
 // and server/browser-host.ts) create one and route calls to `dispatch`; nothing here knows which.
 import { ApiError, type Envelope } from '../forms/api';
 import { fromLocal } from '../forms/time';
-import { complaintExists, createComplaint, findDuplicate, getComplaint, listComplaints, rowFromInput, viewWhere } from '../db/complaints';
+import { complaintExists, correctComplaint, CorrectionRefused, createComplaint, findDuplicate, getComplaint, listComplaints, rowFromInput, viewWhere } from '../db/complaints';
+import { getMeta, outboxItems, outboxOf, recentRuns, requeueAll, setMeta } from '../db/outbox';
+import { fileTokenStore, TOKEN_FILE, withEnvToken, type TokenStore } from './upstream-token';
+import { DEFAULT_TUNING, SyncEngine, type SyncTuning } from './sync-engine';
+import { createV1Adapter } from './upstream-v1';
+import type { UpstreamAdapter } from './upstream-adapter';
+import path from 'node:path';
 import { calendarOf, deleteHoliday, hasYear, listHolidays, upsertHolidays, yearsCovered } from '../db/holidays';
 import { complaints } from '../db/schema';
 import { applyTransition, CaseNotFound, recomputeOpenDeadlines, TransitionRefused, type DeadlineContext } from '../db/workflow';
@@ -46,12 +52,19 @@ export interface CoreOptions {
   printer?: Printer;
   /** Injected in tests; the wall clock otherwise. */
   now?: () => Date;
+  /** The upstream token's home; a file beside the database (or LOKET_UPSTREAM_TOKEN) by default. */
+  tokenStore?: TokenStore;
+  /** `--upstream-url`: written to the sync settings at start (deployments without the UI). */
+  upstreamUrl?: string;
+  /** Backoff, poll interval and timeouts of the sync engine (tests shorten them). */
+  sync?: Partial<SyncTuning>;
 }
 
 export interface Core {
   handlers: Handlers;
   database: OpenDatabase;
   attachments: AttachmentStore;
+  sync: SyncEngine;
   dispatch(method: unknown, input: unknown): Promise<Envelope<unknown>>;
   close(): Promise<void>;
 }
@@ -77,7 +90,25 @@ export function createCore(opts: CoreOptions): Core {
     const s = getSettings(db);
     return { calendar: calendarOf(db), tz: s.timeZone, days: deadlineDays(s) };
   };
-  const detail = (id: string) => getComplaint(db, id, deadlineContext(), now().toISOString()) ?? raise(notFound());
+  const detail = (id: string) => {
+    const c = getComplaint(db, id, deadlineContext(), now().toISOString()) ?? raise(notFound());
+    const o = outboxOf(db, id);
+    const sync = o
+      ? {
+          state: o.state,
+          version: o.version,
+          sentVersion: o.sentVersion,
+          trackingId: o.trackingId,
+          sentAt: o.sentAt,
+          fieldErrors: o.fieldErrors,
+          lastError: o.lastError,
+          upstreamStatus: o.upstreamStatus,
+          upstreamStatusAt: o.upstreamStatusAt,
+          officeChangedLater: !!o.upstreamStatusAt && c.updatedAt > o.upstreamStatusAt,
+        }
+      : null;
+    return { ...c, sync };
+  };
 
   /** This year and next ship from date-holidays (provisional) when the office has none yet. */
   const seedCalendar = () => {
@@ -128,6 +159,39 @@ export function createCore(opts: CoreOptions): Core {
   seedCalendar();
   recomputeOpenDeadlines(db, deadlineContext(), now().toISOString(), true);
 
+  // ---- sync ----
+  const tokens = opts.tokenStore ?? withEnvToken(fileTokenStore(path.join(opts.dataDir, TOKEN_FILE)));
+  if (opts.upstreamUrl !== undefined) changeUpstreamUrl(opts.upstreamUrl);
+  let cachedAdapter: { key: string; adapter: UpstreamAdapter } | null = null;
+  const tuning: SyncTuning = { ...DEFAULT_TUNING, ...opts.sync };
+  const sync: SyncEngine = new SyncEngine({
+    database,
+    attachments,
+    now,
+    tuning,
+    timeZone: () => getSettings(db).timeZone,
+    source: () => ({ office_id: getMeta(db, 'officeId') || getSettings(db).officeName, app: 'loket-aduan', app_version: opts.version }),
+    adapter: () => {
+      const url = getMeta(db, 'url');
+      const token = tokens.read();
+      if (!url || !token) return null;
+      const key = `${url}\n${token}`;
+      if (cachedAdapter?.key !== key) {
+        cachedAdapter = { key, adapter: createV1Adapter({ baseUrl: url, token, timeoutMs: tuning.requestTimeoutMs, now, onServerDate: (d) => sync.noteServerDate(d) }) };
+      }
+      return cachedAdapter.adapter;
+    },
+  });
+  /** A different upstream needs every complaint again; the same one answers `duplicate`. */
+  function changeUpstreamUrl(url: string) {
+    const clean = url.trim().replace(/\/+$/, '');
+    const before = getMeta(db, 'url') ?? '';
+    if (clean === before) return;
+    setMeta(db, 'url', clean || null);
+    if (before && clean) requeueAll(db);
+  }
+  const syncSettingsView = () => ({ url: getMeta(db, 'url') ?? '', officeId: getMeta(db, 'officeId') ?? '', tokenSet: !!tokens.read(), tokenSource: tokens.source, tokenEditable: tokens.editable });
+
   const handlers: Handlers = {
     'app.info': () => ({
       version: opts.version,
@@ -164,6 +228,7 @@ export function createCore(opts: CoreOptions): Core {
       }
       try {
         const row = createComplaint(db, input, settings, deadlineContext(), nowIso);
+        sync.kick();
         return { id: row.id, registrationNo: row.registrationNo, receivedAt: row.receivedAt, createdAt: row.createdAt };
       } catch (e) {
         if (e instanceof Error && /UNIQUE constraint failed: complaints\.id/.test(e.message)) throw alreadySaved();
@@ -180,7 +245,20 @@ export function createCore(opts: CoreOptions): Core {
         if (e instanceof CaseNotFound) throw notFound();
         throw e;
       }
+      sync.kick();
       return detail(id);
+    },
+    'complaints.correct': (input) => {
+      try {
+        correctComplaint(db, input, now().toISOString());
+      } catch (e) {
+        if (e instanceof CorrectionRefused) {
+          throw new ApiError({ code: e.field ? 'INVALID_INPUT' : 'CONFLICT', message: e.message, ...(e.field ? { fields: { [e.field]: e.message } } : {}) });
+        }
+        throw e;
+      }
+      sync.kick();
+      return detail(input.id);
     },
     'workviews.counts': () => {
       const settings = getSettings(db);
@@ -281,6 +359,29 @@ export function createCore(opts: CoreOptions): Core {
     },
     'monev.get': ({ year, quarter }) => getMonev(db, year, quarter),
     'monev.save': (input) => saveMonev(db, input, now().toISOString()),
+    'sync.status': () => sync.status(),
+    'sync.overview': () => ({
+      status: sync.status(),
+      queue: outboxItems(db, ['queued', 'sending'], 200),
+      rejected: outboxItems(db, ['rejected'], 500),
+      runs: recentRuns(db, 50).map(({ id: _id, ...r }) => r),
+    }),
+    'sync.run': () => {
+      if (!sync.status().configured) throw new ApiError({ code: 'UNAVAILABLE', message: 'Sinkronisasi belum diatur: isi alamat upstream dan token di Pengaturan.' });
+      void sync.runNow();
+      return sync.status();
+    },
+    'sync.settings.get': () => syncSettingsView(),
+    'sync.settings.save': ({ url, officeId, token }) => {
+      if (token != null && !tokens.editable) {
+        throw new ApiError({ code: 'INVALID_INPUT', message: 'Token diatur lewat variabel lingkungan LOKET_UPSTREAM_TOKEN.', fields: { token: 'Token diatur lewat variabel lingkungan LOKET_UPSTREAM_TOKEN; ubah di sana.' } });
+      }
+      changeUpstreamUrl(url);
+      setMeta(db, 'officeId', officeId || null);
+      if (token != null) tokens.write(token.trim() || null);
+      void sync.runNow();
+      return syncSettingsView();
+    },
     'settings.get': () => getSettings(db),
     'settings.save': (input) => {
       const saved = saveSettings(db, input);
@@ -289,12 +390,16 @@ export function createCore(opts: CoreOptions): Core {
     },
   };
 
+  sync.start();
+
   return {
     handlers,
     database,
     attachments,
+    sync,
     dispatch: (method, input) => dispatch(handlers, method, input),
     close: async () => {
+      await sync.stop();
       await opts.printer?.close?.();
       database.close();
     },

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import { afterEach } from 'vitest';
 import os from 'node:os';
 import path from 'node:path';
-import { createCore, type Core } from '../server/core';
+import { createCore, type Core, type CoreOptions } from '../server/core';
 import { MIGRATIONS_DIR, REPO_ROOT } from '../server/paths';
 import type { Printer } from '../server/printer';
 
@@ -11,7 +11,7 @@ export function tempDir(prefix = 'loket-test-'): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
 }
 
-export function makeCore(dataDir = tempDir(), opts: { now?: () => Date; printer?: Printer } = {}): Core {
+export function makeCore(dataDir = tempDir(), opts: Partial<Omit<CoreOptions, 'dataDir'>> & { printer?: Printer } = {}): Core {
   return createCore({ dataDir, migrationsFolder: MIGRATIONS_DIR, host: 'browser', version: 'test', ...opts });
 }
 

@@ -1,0 +1,245 @@
+// Queries over the outbox and the other sync tables. Rows get into the outbox only through the
+// triggers of migration 0008; this module moves them through queued → sending → sent | rejected,
+// records the upstream's receipts, and turns pulled updates into history events.
+import { and, asc, desc, eq, inArray, isNull, lte, max, or, sql } from 'drizzle-orm';
+import { uuidv7 } from 'uuidv7';
+import type { ReportAttachment, ReportSource } from '../forms/sync';
+import type { ResultV1, UpdateV1 } from '../forms/upstream-v1';
+import type { Db } from './open';
+import { complaintAttachments, complaintEvents, complaints, outbox, syncMeta, syncRuns, upstreamBlobs, upstreamUpdates, type OutboxState } from './schema';
+
+export type OutboxRow = typeof outbox.$inferSelect;
+
+/** At start-up: a batch that was in flight when the app died goes back to the queue (never lost). */
+export function sweepSending(db: Db): number {
+  return db.update(outbox).set({ state: 'queued' }).where(eq(outbox.state, 'sending')).run().changes;
+}
+
+export interface DueComplaint {
+  complaint: ReportSource;
+  attachments: ReportAttachment[];
+}
+
+/** The next complaints to send, oldest queued first, each at its newest version. */
+export function dueComplaints(db: Db, now: string, limit: number): DueComplaint[] {
+  const rows = db
+    .select({ c: complaints })
+    .from(outbox)
+    .innerJoin(complaints, eq(complaints.id, outbox.complaintId))
+    .where(and(eq(outbox.state, 'queued'), or(isNull(outbox.nextAttemptAt), lte(outbox.nextAttemptAt, now))))
+    .orderBy(asc(outbox.queuedAt), asc(outbox.complaintId))
+    .limit(limit)
+    .all()
+    .map((r) => r.c);
+  if (rows.length === 0) return [];
+  const files = db
+    .select()
+    .from(complaintAttachments)
+    .where(inArray(complaintAttachments.complaintId, rows.map((r) => r.id)))
+    .orderBy(asc(complaintAttachments.addedAt))
+    .all();
+  return rows.map((c) => ({
+    complaint: c,
+    attachments: files.filter((f) => f.complaintId === c.id).map(({ sha256, filename, contentType, size }) => ({ sha256, filename, contentType, size })),
+  }));
+}
+
+export function countDue(db: Db, now: string): number {
+  return (
+    db
+      .select({ n: sql<number>`count(*)` })
+      .from(outbox)
+      .where(and(eq(outbox.state, 'queued'), or(isNull(outbox.nextAttemptAt), lte(outbox.nextAttemptAt, now))))
+      .get()?.n ?? 0
+  );
+}
+
+/** Marks the versions about to be sent; a row changed since it was read stays queued. */
+export function markSending(db: Db, sent: { id: string; version: number }[]): void {
+  db.transaction((tx) => {
+    for (const s of sent) tx.update(outbox).set({ state: 'sending' }).where(and(eq(outbox.complaintId, s.id), eq(outbox.version, s.version))).run();
+  });
+}
+
+/** After a failed request: the batch goes back to the queue untouched. */
+export function releaseSending(db: Db, ids: string[]): void {
+  if (ids.length) db.update(outbox).set({ state: 'queued' }).where(and(inArray(outbox.complaintId, ids), eq(outbox.state, 'sending'))).run();
+}
+
+export interface ResultTally {
+  accepted: number;
+  rejected: number;
+  retrying: number;
+}
+
+/**
+ * Records the upstream's answer for a batch, in one transaction. Accepted outcomes (created,
+ * updated, duplicate, stale) store the receipt and finish the row unless the office changed the
+ * complaint while the batch was in flight (the trigger re-queued it at a higher version).
+ */
+export function recordResults(db: Db, results: ResultV1[], now: string, retryAt: (attempts: number) => string): ResultTally {
+  const tally: ResultTally = { accepted: 0, rejected: 0, retrying: 0 };
+  db.transaction((tx) => {
+    for (const r of results) {
+      const row = tx.select().from(outbox).where(eq(outbox.complaintId, r.client_id)).get();
+      if (!row) continue;
+      if (r.outcome !== 'rejected') {
+        tally.accepted++;
+        const newer = row.version > r.version;
+        tx.update(outbox)
+          .set({
+            sentVersion: Math.max(row.sentVersion ?? 0, r.version),
+            outcome: r.outcome,
+            trackingId: r.tracking_id ?? row.trackingId,
+            sentAt: now,
+            ...(newer ? {} : { state: 'sent' as OutboxState, attempts: 0, nextAttemptAt: null, lastError: null, fieldErrors: null }),
+          })
+          .where(eq(outbox.complaintId, r.client_id))
+          .run();
+        continue;
+      }
+      if (row.version !== r.version) continue; // already re-queued at a newer version
+      const errors = r.errors ?? [];
+      const message = errors.map((e) => `${e.field}: ${e.message}`).join('; ') || 'Ditolak upstream tanpa alasan.';
+      if (r.retryable) {
+        tally.retrying++;
+        tx.update(outbox)
+          .set({ state: 'queued', attempts: row.attempts + 1, nextAttemptAt: retryAt(row.attempts + 1), lastError: message, fieldErrors: errors, outcome: 'rejected' })
+          .where(eq(outbox.complaintId, r.client_id))
+          .run();
+      } else {
+        tally.rejected++;
+        tx.update(outbox).set({ state: 'rejected', lastError: message, fieldErrors: errors, outcome: 'rejected' }).where(eq(outbox.complaintId, r.client_id)).run();
+      }
+    }
+  });
+  return tally;
+}
+
+/** A report the upstream can never take as it is (too large alone, a file gone): set aside. */
+export function setAside(db: Db, id: string, version: number, message: string, field = 'report'): void {
+  db.update(outbox)
+    .set({ state: 'rejected', lastError: message, fieldErrors: [{ field, message }], outcome: 'rejected' })
+    .where(and(eq(outbox.complaintId, id), eq(outbox.version, version)))
+    .run();
+}
+
+export function stateCounts(db: Db): Record<OutboxState, number> {
+  const counts: Record<OutboxState, number> = { queued: 0, sending: 0, sent: 0, rejected: 0 };
+  for (const r of db.select({ state: outbox.state, n: sql<number>`count(*)` }).from(outbox).groupBy(outbox.state).all()) counts[r.state] = r.n;
+  return counts;
+}
+
+export function earliestRetry(db: Db): string | null {
+  return db.select({ at: sql<string | null>`min(${outbox.nextAttemptAt})` }).from(outbox).where(eq(outbox.state, 'queued')).get()?.at ?? null;
+}
+
+export function outboxItems(db: Db, states: OutboxState[], limit: number) {
+  return db
+    .select({
+      complaintId: outbox.complaintId,
+      registrationNo: complaints.registrationNo,
+      version: outbox.version,
+      state: outbox.state,
+      queuedAt: outbox.queuedAt,
+      attempts: outbox.attempts,
+      nextAttemptAt: outbox.nextAttemptAt,
+      lastError: outbox.lastError,
+      fieldErrors: outbox.fieldErrors,
+      sentVersion: outbox.sentVersion,
+      trackingId: outbox.trackingId,
+    })
+    .from(outbox)
+    .innerJoin(complaints, eq(complaints.id, outbox.complaintId))
+    .where(inArray(outbox.state, states))
+    .orderBy(asc(outbox.queuedAt), asc(outbox.complaintId))
+    .limit(limit)
+    .all();
+}
+
+export function outboxOf(db: Db, id: string): OutboxRow | undefined {
+  return db.select().from(outbox).where(eq(outbox.complaintId, id)).get();
+}
+
+/** A new upstream needs everything again; its tracking ids replace the old one's. */
+export function requeueAll(db: Db): void {
+  db.transaction((tx) => {
+    tx.update(outbox)
+      .set({ state: 'queued', sentVersion: null, trackingId: null, sentAt: null, outcome: null, attempts: 0, nextAttemptAt: null, lastError: null, fieldErrors: null, upstreamStatus: null, upstreamStatusAt: null })
+      .run();
+    tx.delete(upstreamBlobs).run();
+    tx.delete(syncMeta).where(eq(syncMeta.key, 'cursor')).run();
+  });
+}
+
+// ---- attachments known upstream -----------------------------------------------------------------
+
+export function blobKnown(db: Db, sha256: string): boolean {
+  return !!db.select({ s: upstreamBlobs.sha256 }).from(upstreamBlobs).where(eq(upstreamBlobs.sha256, sha256)).get();
+}
+
+export function markBlob(db: Db, sha256: string, now: string): void {
+  db.insert(upstreamBlobs).values({ sha256, uploadedAt: now }).onConflictDoNothing().run();
+}
+
+// ---- meta and run log ---------------------------------------------------------------------------
+
+export type MetaKey = 'url' | 'officeId' | 'cursor' | 'lastSuccessAt' | 'clockSkewMs';
+
+export function getMeta(db: Db, key: MetaKey): string | null {
+  return db.select().from(syncMeta).where(eq(syncMeta.key, key)).get()?.value ?? null;
+}
+
+export function setMeta(db: Db, key: MetaKey, value: string | null): void {
+  if (value === null) db.delete(syncMeta).where(eq(syncMeta.key, key)).run();
+  else db.insert(syncMeta).values({ key, value }).onConflictDoUpdate({ target: syncMeta.key, set: { value } }).run();
+}
+
+const RUNS_KEPT = 500;
+
+export function addRun(db: Db, run: Omit<typeof syncRuns.$inferInsert, 'id'>): void {
+  db.transaction((tx) => {
+    const { id } = tx.insert(syncRuns).values(run).returning({ id: syncRuns.id }).get();
+    tx.delete(syncRuns).where(lte(syncRuns.id, id - RUNS_KEPT)).run();
+  });
+}
+
+export function recentRuns(db: Db, limit: number) {
+  return db.select().from(syncRuns).orderBy(desc(syncRuns.id)).limit(limit).all();
+}
+
+// ---- pulled updates -----------------------------------------------------------------------------
+
+/**
+ * Stores a page of upstream updates and the cursor after it, in one transaction. Each (client_id,
+ * seq) is kept once, however often the upstream repeats it; a new one becomes an `upstream` event
+ * in the complaint's history. The office's own fields and status are never overwritten: the
+ * upstream's status is kept beside them (outbox.upstream_status) and the detail page shows both.
+ */
+export function applyUpdates(db: Db, updates: UpdateV1[], nextCursor: string, now: string): number {
+  let fresh = 0;
+  db.transaction((tx) => {
+    for (const u of updates) {
+      const inserted = tx
+        .insert(upstreamUpdates)
+        .values({ clientId: u.client_id, seq: u.seq, trackingId: u.tracking_id, status: u.status, at: new Date(u.at).toISOString(), note: u.note ?? null, by: u.by ?? null, receivedAt: now })
+        .onConflictDoNothing()
+        .run().changes;
+      if (!inserted) continue;
+      const exists = tx.select({ id: complaints.id }).from(complaints).where(eq(complaints.id, u.client_id)).get();
+      if (!exists) continue; // another office's case on a shared hub
+      fresh++;
+      const seq = (tx.select({ m: max(complaintEvents.seq) }).from(complaintEvents).where(eq(complaintEvents.complaintId, u.client_id)).get()?.m ?? 0) + 1;
+      const at = new Date(u.at).toISOString();
+      tx.insert(complaintEvents)
+        .values({ id: uuidv7(), complaintId: u.client_id, seq, type: 'upstream', at, actor: u.by ?? null, note: u.note ?? null, data: { status: u.status, upstreamSeq: u.seq, trackingId: u.tracking_id } })
+        .run();
+      tx.update(outbox)
+        .set({ upstreamStatus: u.status, upstreamStatusAt: at, trackingId: sql`coalesce(${outbox.trackingId}, ${u.tracking_id})` })
+        .where(and(eq(outbox.complaintId, u.client_id), or(isNull(outbox.upstreamStatusAt), lte(outbox.upstreamStatusAt, at))))
+        .run();
+    }
+    tx.insert(syncMeta).values({ key: 'cursor', value: nextCursor }).onConflictDoUpdate({ target: syncMeta.key, set: { value: nextCursor } }).run();
+  });
+  return fresh;
+}

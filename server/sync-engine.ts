@@ -1,0 +1,315 @@
+// The sync engine: drains the outbox to the upstream in batches and pulls the upstream's updates
+// back. One run at a time, all network I/O asynchronous and every database step a short
+// transaction, so the UI is never blocked. Whatever stops it (a fault, a crash, a power cut), the
+// outbox and the pull cursor are on disk and the next run resumes from them.
+import type { OpenDatabase } from '../db/open';
+import {
+  addRun,
+  applyUpdates,
+  blobKnown,
+  countDue,
+  dueComplaints,
+  earliestRetry,
+  getMeta,
+  markBlob,
+  markSending,
+  recordResults,
+  releaseSending,
+  setAside,
+  setMeta,
+  stateCounts,
+  sweepSending,
+  type DueComplaint,
+} from '../db/outbox';
+import { backoffMs, DEFAULT_BACKOFF, packBatch, reportFromComplaint, type BackoffPolicy, type SyncStatus } from '../forms/sync';
+import type { TimeZone } from '../forms/time';
+import type { ReportV1 } from '../forms/upstream-v1';
+import type { AttachmentStore } from './attachment-store';
+import { log } from './log';
+import { UpstreamFailure, type BatchSource, type UpstreamAdapter } from './upstream-adapter';
+
+export interface SyncTuning {
+  backoff: BackoffPolicy;
+  /** How often an idle engine looks for work and pulls updates. */
+  pollMs: number;
+  requestTimeoutMs: number;
+  random: () => number;
+}
+
+export const DEFAULT_TUNING: SyncTuning = { backoff: DEFAULT_BACKOFF, pollMs: 30_000, requestTimeoutMs: 30_000, random: Math.random };
+
+export interface SyncEngineOptions {
+  database: OpenDatabase;
+  attachments: AttachmentStore;
+  /** The adapter for the current settings and token; null while sync is not set up. */
+  adapter: () => UpstreamAdapter | null;
+  source: () => BatchSource;
+  timeZone: () => TimeZone;
+  now: () => Date;
+  tuning: SyncTuning;
+}
+
+const PULL_PAGE = 200;
+const PULL_PAGES_PER_RUN = 50;
+const CLOCK_SKEW_WARN_MS = 5 * 60_000;
+
+export class SyncEngine {
+  private readonly db;
+  private timer: NodeJS.Timeout | null = null;
+  private running: Promise<void> | null = null;
+  private rerun = false;
+  private stopped = true;
+  private abort = new AbortController();
+  private failures = 0;
+  private batchLimit: number;
+  private goodBatches = 0;
+  private connection: SyncStatus['connection'] = 'unknown';
+  private lastAttemptAt: string | null = null;
+  private nextAttemptAt: string | null = null;
+  private lastError: string | null = null;
+  private progress: { done: number; total: number } | null = null;
+
+  constructor(private readonly opts: SyncEngineOptions) {
+    this.db = opts.database.db;
+    this.batchLimit = 100;
+  }
+
+  start(): void {
+    this.stopped = false;
+    this.abort = new AbortController();
+    const swept = sweepSending(this.db);
+    if (swept) log.info(`sync: ${swept} reports left in flight by the last run are queued again`);
+    this.schedule(0);
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    this.abort.abort();
+    await this.running?.catch(() => undefined);
+  }
+
+  /** After a local change: run soon, unless the upstream is known to be down (its backoff stands). */
+  kick(): void {
+    if (this.stopped) return;
+    if (this.running) {
+      this.rerun = true;
+      return;
+    }
+    if (this.connection !== 'offline' && this.connection !== 'unauthorized') this.schedule(0);
+  }
+
+  /** `Sinkronkan sekarang` and settings changes: forget the backoff and run now. */
+  runNow(): Promise<void> {
+    this.failures = 0;
+    if (this.running) {
+      this.rerun = true;
+      return this.running;
+    }
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    return this.run();
+  }
+
+  /** Resolves when a run is not in progress (tests and shutdown). */
+  async idle(): Promise<void> {
+    while (this.running) await this.running.catch(() => undefined);
+  }
+
+  status(): SyncStatus {
+    const counts = stateCounts(this.db);
+    const configured = this.opts.adapter() !== null;
+    const skew = getMeta(this.db, 'clockSkewMs');
+    return {
+      configured,
+      url: getMeta(this.db, 'url'),
+      connection: configured ? this.connection : 'unknown',
+      running: !!this.running,
+      queued: counts.queued,
+      sending: counts.sending,
+      rejected: counts.rejected,
+      sent: counts.sent,
+      progress: this.progress,
+      lastSuccessAt: getMeta(this.db, 'lastSuccessAt'),
+      lastAttemptAt: this.lastAttemptAt,
+      nextAttemptAt: this.nextAttemptAt ?? earliestRetry(this.db),
+      lastError: this.lastError,
+      clockSkewMs: skew === null ? null : Number(skew),
+      safeToShutDown: counts.queued === 0 && counts.sending === 0,
+    };
+  }
+
+  private schedule(delayMs: number): void {
+    if (this.stopped) return;
+    if (this.timer) clearTimeout(this.timer);
+    this.nextAttemptAt = delayMs > 0 ? new Date(this.opts.now().getTime() + delayMs).toISOString() : null;
+    this.timer = setTimeout(() => {
+      this.timer = null;
+      void this.run();
+    }, delayMs);
+    this.timer.unref?.();
+  }
+
+  private run(): Promise<void> {
+    if (this.running) {
+      this.rerun = true;
+      return this.running;
+    }
+    const adapter = this.opts.adapter();
+    if (!adapter || this.stopped) return Promise.resolve();
+    this.running = this.runOnce(adapter).finally(() => {
+      this.running = null;
+      if (this.rerun && !this.stopped) {
+        this.rerun = false;
+        this.schedule(0);
+      }
+    });
+    return this.running;
+  }
+
+  private async runOnce(adapter: UpstreamAdapter): Promise<void> {
+    const startedAt = this.opts.now().toISOString();
+    this.lastAttemptAt = startedAt;
+    const tally = { sent: 0, accepted: 0, rejected: 0, pulled: 0 };
+    let error: string | null = null;
+    let delay = this.opts.tuning.pollMs;
+    try {
+      await this.drain(adapter, tally);
+      tally.pulled = await this.pull(adapter);
+      this.failures = 0;
+      this.connection = 'online';
+      this.lastError = null;
+      setMeta(this.db, 'lastSuccessAt', this.opts.now().toISOString());
+      // A retryable rejection may be due before the next poll.
+      const retry = earliestRetry(this.db);
+      if (retry) delay = Math.min(delay, Math.max(0, new Date(retry).getTime() - this.opts.now().getTime()));
+    } catch (e) {
+      if (this.abort.signal.aborted) return;
+      this.failures++;
+      const failure = e instanceof UpstreamFailure ? e : null;
+      if (!failure) log.error('sync run failed', e);
+      error = failure?.message ?? 'Kesalahan tak terduga saat sinkronisasi.';
+      this.lastError = error;
+      this.connection = failure?.kind === 'unauthorized' ? 'unauthorized' : 'offline';
+      const backoff = backoffMs(this.failures, this.opts.tuning.backoff, this.opts.tuning.random);
+      // Retry-After is the upstream's word; a little jitter keeps offices from arriving together.
+      delay = failure?.retryAfterMs != null ? failure.retryAfterMs + Math.round(this.opts.tuning.random() * 250) : backoff;
+    } finally {
+      this.progress = null;
+    }
+    if (tally.sent || tally.pulled || error) addRun(this.db, { startedAt, finishedAt: this.opts.now().toISOString(), ...tally, error });
+    this.schedule(delay);
+  }
+
+  private async drain(adapter: UpstreamAdapter, tally: { sent: number; accepted: number; rejected: number }): Promise<void> {
+    const { signal } = this.abort;
+    const tz = this.opts.timeZone();
+    this.progress = { done: 0, total: countDue(this.db, this.opts.now().toISOString()) };
+    for (;;) {
+      if (this.stopped) return;
+      const limit = Math.min(this.batchLimit, adapter.limits.maxReports);
+      const due = dueComplaints(this.db, this.opts.now().toISOString(), limit);
+      if (due.length === 0) return;
+      const batch = this.pack(due, tz, adapter.limits.maxBytes);
+
+      const ready = await this.uploadAttachments(adapter, batch, signal);
+      if (ready.length === 0) continue;
+      const reports = ready.map((b) => b.report);
+      markSending(this.db, reports.map((r) => ({ id: r.client_id, version: r.version })));
+      let results;
+      try {
+        results = await adapter.push(this.opts.source(), reports, signal);
+      } catch (e) {
+        releaseSending(this.db, reports.map((r) => r.client_id));
+        if (e instanceof UpstreamFailure && e.kind === 'too_large') {
+          this.goodBatches = 0;
+          if (reports.length === 1) {
+            setAside(this.db, reports[0]!.client_id, reports[0]!.version, 'Laporan ini terlalu besar untuk upstream (413).');
+            tally.rejected++;
+          } else this.batchLimit = Math.max(1, Math.floor(reports.length / 2));
+          continue;
+        }
+        throw e;
+      }
+      const now = this.opts.now();
+      const t = recordResults(this.db, results, now.toISOString(), (attempts) =>
+        new Date(now.getTime() + backoffMs(attempts, this.opts.tuning.backoff, this.opts.tuning.random)).toISOString(),
+      );
+      tally.sent += reports.length;
+      tally.accepted += t.accepted;
+      tally.rejected += t.rejected;
+      this.progress = { done: this.progress!.done + reports.length, total: Math.max(this.progress!.total, this.progress!.done + reports.length) };
+      // After a 413 the batch grows back slowly once the upstream takes what it gets.
+      if (++this.goodBatches >= 5 && this.batchLimit < adapter.limits.maxReports) {
+        this.batchLimit = Math.min(adapter.limits.maxReports, this.batchLimit * 2);
+        this.goodBatches = 0;
+      }
+    }
+  }
+
+  private pack(due: DueComplaint[], tz: TimeZone, maxBytes: number): { due: DueComplaint; report: ReportV1 }[] {
+    const items = due.map((d) => {
+      const report = reportFromComplaint(d.complaint, d.attachments, tz);
+      return { due: d, report, size: Buffer.byteLength(JSON.stringify(report)) };
+    });
+    return packBatch(items, (i) => i.size, items.length, maxBytes);
+  }
+
+  /** Each file once: HEAD first, PUT when missing; remembered so a restart does not ask again. */
+  private async uploadAttachments(adapter: UpstreamAdapter, batch: { due: DueComplaint; report: ReportV1 }[], signal: AbortSignal) {
+    const ready: typeof batch = [];
+    for (const item of batch) {
+      let ok = true;
+      for (const a of item.due.attachments) {
+        if (blobKnown(this.db, a.sha256)) continue;
+        if (!(await adapter.hasAttachment(a.sha256, signal))) {
+          if (!this.opts.attachments.has(a.sha256)) {
+            setAside(this.db, item.report.client_id, item.report.version, `Berkas lampiran ${a.filename} tidak ada di komputer ini.`, 'attachments');
+            ok = false;
+            break;
+          }
+          try {
+            await adapter.putAttachment(a.sha256, this.opts.attachments.read(a.sha256), a.contentType, signal);
+          } catch (e) {
+            if (e instanceof UpstreamFailure && e.kind === 'bad_attachment') {
+              setAside(this.db, item.report.client_id, item.report.version, e.message, 'attachments');
+              ok = false;
+              break;
+            }
+            throw e;
+          }
+        }
+        markBlob(this.db, a.sha256, this.opts.now().toISOString());
+      }
+      if (ok) ready.push(item);
+    }
+    return ready;
+  }
+
+  private async pull(adapter: UpstreamAdapter): Promise<number> {
+    let fresh = 0;
+    for (let page = 0; page < PULL_PAGES_PER_RUN && !this.stopped; page++) {
+      const cursor = getMeta(this.db, 'cursor');
+      const { updates, nextCursor } = await adapter.pull(cursor, PULL_PAGE, this.abort.signal);
+      if (updates.length === 0) {
+        if (nextCursor !== cursor) setMeta(this.db, 'cursor', nextCursor);
+        break;
+      }
+      fresh += applyUpdates(this.db, updates, nextCursor, this.opts.now().toISOString());
+      if (nextCursor === cursor) break;
+    }
+    return fresh;
+  }
+
+  /** The adapter reports the upstream's clock; a PC clock far off breaks every deadline. */
+  noteServerDate(date: Date): void {
+    const skew = date.getTime() - this.opts.now().getTime();
+    const previous = getMeta(this.db, 'clockSkewMs');
+    // Date headers have one-second resolution; only store changes worth a write.
+    if (previous === null || Math.abs(Number(previous) - skew) > 2_000) setMeta(this.db, 'clockSkewMs', String(skew));
+    if (Math.abs(skew) > CLOCK_SKEW_WARN_MS && (previous === null || Math.abs(Number(previous)) <= CLOCK_SKEW_WARN_MS)) {
+      log.warn(`sync: this PC's clock differs from the upstream's by ${Math.round(skew / 60_000)} minutes`);
+    }
+  }
+}

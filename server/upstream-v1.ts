@@ -1,0 +1,96 @@
+// The v1 adapter: Upstream Batch API v1 over fetch. Every answer is checked against the contract's
+// zod schemas; a 200 that is not the expected JSON (a captive Wi-Fi portal, a proxy's page) is a
+// failure to retry, never a success. The token is only ever put in the Authorization header.
+import { parseRetryAfter } from '../forms/sync';
+import { batchAnswerV1, MAX_BATCH_BYTES, MAX_BATCH_REPORTS, updatesAnswerV1, type ReportV1 } from '../forms/upstream-v1';
+import { UpstreamFailure, type BatchSource, type UpstreamAdapter } from './upstream-adapter';
+
+export interface V1Options {
+  baseUrl: string;
+  token: string;
+  timeoutMs: number;
+  /** Called with the upstream's clock (Date header) after every answer. */
+  onServerDate?: (date: Date) => void;
+  now?: () => Date;
+}
+
+export function createV1Adapter(opts: V1Options): UpstreamAdapter {
+  const base = opts.baseUrl.replace(/\/+$/, '');
+  const now = opts.now ?? (() => new Date());
+
+  async function request(method: string, path: string, signal: AbortSignal, body?: { data: Buffer | string; type: string }): Promise<Response> {
+    let res: Response;
+    try {
+      res = await fetch(base + path, {
+        method,
+        headers: { Authorization: `Bearer ${opts.token}`, Accept: 'application/json', ...(body ? { 'Content-Type': body.type } : {}) },
+        body: !body ? undefined : typeof body.data === 'string' ? body.data : new Uint8Array(body.data),
+        signal: AbortSignal.any([signal, AbortSignal.timeout(opts.timeoutMs)]),
+        redirect: 'error',
+      });
+    } catch (e) {
+      if (signal.aborted) throw e;
+      const cause = e instanceof Error && e.cause instanceof Error ? `: ${e.cause.message}` : '';
+      throw new UpstreamFailure('retry', `Upstream tidak dapat dihubungi (${e instanceof Error ? e.message : String(e)}${cause}).`);
+    }
+    const date = res.headers.get('date');
+    if (date && !Number.isNaN(Date.parse(date))) opts.onServerDate?.(new Date(date));
+    if (res.status === 401 || res.status === 403) throw new UpstreamFailure('unauthorized', 'Token upstream ditolak (401). Periksa token di Pengaturan.');
+    if (res.status === 413) throw new UpstreamFailure('too_large', 'Kiriman terlalu besar untuk upstream (413).');
+    if (res.status === 429) throw new UpstreamFailure('rate_limited', 'Upstream meminta menunggu (429).', parseRetryAfter(res.headers.get('retry-after'), now()));
+    if (res.status >= 500) throw new UpstreamFailure('retry', `Upstream sedang bermasalah (${res.status}).`);
+    return res;
+  }
+
+  async function json(res: Response): Promise<unknown> {
+    const text = await res.text().catch(() => {
+      throw new UpstreamFailure('retry', 'Jawaban upstream terputus.');
+    });
+    try {
+      return JSON.parse(text) as unknown;
+    } catch {
+      throw new UpstreamFailure('retry', `Jawaban upstream bukan JSON (HTTP ${res.status}); mungkin halaman login Wi-Fi atau proxy.`);
+    }
+  }
+
+  return {
+    name: 'Upstream Batch API v1',
+    limits: { maxReports: MAX_BATCH_REPORTS, maxBytes: MAX_BATCH_BYTES },
+
+    async push(source: BatchSource, reports: ReportV1[], signal) {
+      const res = await request('POST', '/v1/reports:batch', signal, { data: JSON.stringify({ source, reports }), type: 'application/json' });
+      if (res.status !== 200) throw new UpstreamFailure('retry', `Jawaban upstream tidak terduga (HTTP ${res.status}).`);
+      const parsed = batchAnswerV1.safeParse(await json(res));
+      if (!parsed.success) throw new UpstreamFailure('retry', 'Jawaban upstream tidak sesuai kontrak v1.');
+      const { results } = parsed.data;
+      const matches = results.length === reports.length && results.every((r, i) => r.client_id === reports[i]!.client_id && r.version === reports[i]!.version);
+      if (!matches) throw new UpstreamFailure('retry', 'Jawaban upstream tidak cocok dengan laporan yang dikirim.');
+      if (results.some((r) => r.outcome !== 'rejected' && !r.tracking_id)) throw new UpstreamFailure('retry', 'Jawaban upstream tanpa tracking id.');
+      return results;
+    },
+
+    async hasAttachment(sha256, signal) {
+      const res = await request('HEAD', `/v1/attachments/${sha256}`, signal);
+      if (res.status === 200) return true;
+      if (res.status === 404) return false;
+      throw new UpstreamFailure('retry', `Pemeriksaan lampiran gagal (HTTP ${res.status}).`);
+    },
+
+    async putAttachment(sha256, bytes, contentType, signal) {
+      const res = await request('PUT', `/v1/attachments/${sha256}`, signal, { data: bytes, type: contentType });
+      await res.arrayBuffer().catch(() => undefined);
+      if (res.status === 200 || res.status === 201) return;
+      if (res.status === 422) throw new UpstreamFailure('bad_attachment', 'Upstream menolak lampiran: isinya tidak cocok dengan namanya.');
+      throw new UpstreamFailure('retry', `Unggah lampiran gagal (HTTP ${res.status}).`);
+    },
+
+    async pull(cursor, limit, signal) {
+      const q = new URLSearchParams({ limit: String(limit), ...(cursor ? { cursor } : {}) });
+      const res = await request('GET', `/v1/updates?${q}`, signal);
+      if (res.status !== 200) throw new UpstreamFailure('retry', `Jawaban upstream tidak terduga (HTTP ${res.status}).`);
+      const parsed = updatesAnswerV1.safeParse(await json(res));
+      if (!parsed.success) throw new UpstreamFailure('retry', 'Jawaban pembaruan upstream tidak sesuai kontrak v1.');
+      return { updates: parsed.data.updates, nextCursor: parsed.data.next_cursor };
+    },
+  };
+}
