@@ -13,12 +13,16 @@ import { demoComplaints } from './demo-data';
 import { log } from './log';
 import { DATA_DIR_ENV, defaultDataDir, MIGRATIONS_DIR, RENDERER_DIST, REPO_ROOT } from './paths';
 import { getSettings } from '../db/settings';
+import { upstreamUrlProblem } from '../forms/sync';
+import type { SyncTuning } from './sync-engine';
 
 export interface CliOptions {
   browser: boolean;
   port: number;
   dataDir: string;
   demo: number | null;
+  /** `--upstream-url`: set the upstream without the UI (deployments); the token comes from LOKET_UPSTREAM_TOKEN. */
+  upstreamUrl: string | undefined;
 }
 
 /** Also reads `npm start --demo` style flags, which npm turns into npm_config_* variables. */
@@ -30,6 +34,7 @@ export function parseCli(argv: string[], env: NodeJS.ProcessEnv): CliOptions {
       port: { type: 'string' },
       'data-dir': { type: 'string' },
       demo: { type: 'string' },
+      'upstream-url': { type: 'string' },
     },
     allowPositionals: false,
     strict: true,
@@ -48,7 +53,18 @@ export function parseCli(argv: string[], env: NodeJS.ProcessEnv): CliOptions {
     port,
     dataDir: path.resolve(values['data-dir'] ?? env.npm_config_data_dir ?? env[DATA_DIR_ENV] ?? defaultDataDir()),
     demo,
+    upstreamUrl: values['upstream-url'] ?? env.npm_config_upstream_url,
   };
+}
+
+/** LOKET_SYNC_BACKOFF_MS="base,cap" and LOKET_SYNC_POLL_MS tune the sync engine (tests, slow links). */
+export function syncTuningFromEnv(env: NodeJS.ProcessEnv): Partial<SyncTuning> {
+  const tuning: Partial<SyncTuning> = {};
+  const [base, cap] = (env.LOKET_SYNC_BACKOFF_MS ?? '').split(',').map(Number);
+  if (base && cap && base > 0 && cap >= base) tuning.backoff = { baseMs: base, capMs: cap };
+  const poll = Number(env.LOKET_SYNC_POLL_MS);
+  if (poll > 0) tuning.pollMs = poll;
+  return tuning;
 }
 
 /** `--demo` without a value: parseArgs wants `--demo=N`, so a bare flag is rewritten first. */
@@ -67,7 +83,19 @@ function electronBinary(): string | null {
 
 async function runBrowser(opts: CliOptions) {
   const version = (JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8')) as { version: string }).version;
-  const core = createCore({ dataDir: opts.dataDir, migrationsFolder: MIGRATIONS_DIR, host: 'browser', version, printer: new ChromiumPrinter() });
+  if (opts.upstreamUrl) {
+    const problem = upstreamUrlProblem(opts.upstreamUrl);
+    if (problem) throw new Error(problem);
+  }
+  const core = createCore({
+    dataDir: opts.dataDir,
+    migrationsFolder: MIGRATIONS_DIR,
+    host: 'browser',
+    version,
+    printer: new ChromiumPrinter(),
+    upstreamUrl: opts.upstreamUrl,
+    sync: syncTuningFromEnv(process.env),
+  });
   if (opts.demo) await fillDemo(core, opts.demo);
   if (!fs.existsSync(path.join(RENDERER_DIST, 'index.html'))) log.warn('renderer not built; run `npm run build` first');
   const host = await startBrowserHost({ core, staticDir: RENDERER_DIST, port: opts.port });

@@ -50,9 +50,10 @@ export function formA(overrides: Record<string, unknown> = {}) {
 }
 
 /** The real browser host as a child process (`server/cli.ts --browser`), and the address it prints. */
-export function startHostProcess(dataDir: string) {
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(REPO_ROOT, 'server/cli.ts'), '--browser', '--data-dir', dataDir], {
+export function startHostProcess(dataDir: string, extra: { args?: string[]; env?: Record<string, string> } = {}) {
+  const child = spawn(process.execPath, ['--import', 'tsx', path.join(REPO_ROOT, 'server/cli.ts'), '--browser', '--data-dir', dataDir, ...(extra.args ?? [])], {
     cwd: REPO_ROOT,
+    env: { ...process.env, ...extra.env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const url = new Promise<URL>((resolve, reject) => {
@@ -78,5 +79,14 @@ export function coresClosedAfterEach(): (dataDir?: string, opts?: Parameters<typ
     const c = makeCore(dataDir, opts);
     open.push(c);
     return c;
+  };
+}
+
+/** An API caller over the browser host's HTTP, for hosts running as child processes. */
+export function httpCaller(url: URL) {
+  const token = url.searchParams.get('token')!;
+  return async (method: string, input: unknown) => {
+    const res = await fetch(new URL(`/api/${method}`, url), { method: 'POST', headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' }, body: JSON.stringify(input) });
+    return (await res.json()) as import('../forms/api').Envelope<unknown>;
   };
 }

@@ -2,6 +2,7 @@
 // short backoffs, generated complaints (some anonymous, some confidential, some with a scan), and
 // the convergence check every fault scenario ends with.
 import { expect } from 'vitest';
+import type { Envelope } from '../forms/api';
 import type { Core } from '../server/core';
 import type { TokenStore } from '../server/upstream-token';
 import { startReferenceUpstream, type Faults, type ReferenceUpstream } from '../upstream/server';
@@ -31,8 +32,12 @@ export async function waitFor<T>(probe: () => T | Promise<T>, label: string, tim
   throw new Error(`timed out waiting for ${label} (last: ${JSON.stringify(last)})`);
 }
 
-async function ok(core: Core, method: string, input: unknown) {
-  const res = await core.dispatch(method, input);
+export type Caller = (method: string, input: unknown) => Promise<Envelope<unknown>>;
+
+export const callerOf = (core: Core): Caller => (method, input) => core.dispatch(method, input);
+
+async function ok(call: Caller, method: string, input: unknown) {
+  const res = await call(method, input);
   if (!res.ok) throw new Error(`${method}: ${res.error.message} ${JSON.stringify(res.error.fields ?? {})}`);
   return res.value as Record<string, unknown>;
 }
@@ -44,9 +49,9 @@ export interface Seeded {
 }
 
 /** `n` complaints; every third is anonymous and every fifth confidential; every seventh has a scan. */
-export async function seedComplaints(core: Core, n: number, tag = 'x'): Promise<Seeded[]> {
+export async function seedComplaints(call: Caller, n: number, tag = 'x'): Promise<Seeded[]> {
   const out: Seeded[] = [];
-  const scan = (await ok(core, 'attachments.upload', { filename: 'scan.png', contentType: 'image/png', dataBase64: pngBytes(6, 6, [10, 120, 200]).toString('base64') })) as never;
+  const scan = (await ok(call, 'attachments.upload', { filename: 'scan.png', contentType: 'image/png', dataBase64: pngBytes(6, 6, [10, 120, 200]).toString('base64') })) as never;
   for (let i = 0; i < n; i++) {
     const anonymous = i % 3 === 0;
     const secret = `Pelapor${tag}${i}Rahasia`;
@@ -63,16 +68,16 @@ export async function seedComplaints(core: Core, n: number, tag = 'x'): Promise<
     const input = anonymous
       ? { form: 'B', ...common, reporterPhone: `0812${String(1000000 + i).slice(-7)}`, anonymous: true }
       : formA({ ...common, problem: `Masalah ${tag} nomor ${i}` });
-    const created = await ok(core, 'complaints.create', input);
+    const created = await ok(call, 'complaints.create', input);
     out.push({ id: created.id as string, anonymous, secret });
   }
   return out;
 }
 
 /** A new version of every k-th complaint (the office keeps working while sync runs). */
-export async function bumpSome(core: Core, seeded: Seeded[], every = 4): Promise<void> {
+export async function bumpSome(call: Caller, seeded: Seeded[], every = 4): Promise<void> {
   for (const s of seeded.filter((_, i) => i % every === 1)) {
-    await ok(core, 'complaints.transition', { id: s.id, action: 'minta_kelengkapan', input: { note: 'Mohon lampirkan fotokopi KTP.' }, actor: 'Petugas' });
+    await ok(call, 'complaints.transition', { id: s.id, action: 'minta_kelengkapan', input: { note: 'Mohon lampirkan fotokopi KTP.' }, actor: 'Petugas' });
   }
 }
 

@@ -71,7 +71,7 @@ export interface ReferenceUpstream {
   /** Counts by endpoint, for tests and the bench. */
   requests: { batch: number; head: number; put: number; updates: number };
   /** Fires after a batch commits, before its answer (a test kills the app there). */
-  onCommitted: ((clientIds: string[]) => void) | null;
+  onCommitted: ((clientIds: string[]) => void | Promise<void>) | null;
   /** Stops listening and closes the file, then starts again on the same port and file. */
   restart(): Promise<void>;
   close(): Promise<void>;
@@ -142,7 +142,7 @@ export async function startReferenceUpstream(opts: ReferenceUpstreamOptions): Pr
         return send(res, 503, { error: 'interrupted' });
       }
       const results = state.store.applyBatch(body.source.office_id, body.reports, state.rules);
-      upstream.onCommitted?.(results.map((r) => r.client_id));
+      await upstream.onCommitted?.(results.map((r) => r.client_id));
       if (random() < faults.dropAfterCommitRate) return req.socket.destroy();
       return send(res, 200, { results });
     }

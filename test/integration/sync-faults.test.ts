@@ -6,7 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { ReferenceUpstream, Faults } from '../../upstream/server';
 import { NO_FAULTS } from '../../upstream/server';
 import { coresClosedAfterEach } from '../helpers';
-import { bumpSome, drained, expectConverged, FAST_SYNC, memoryTokens, seedComplaints, startUpstream, waitFor } from '../sync-helpers';
+import { bumpSome, callerOf, drained, expectConverged, FAST_SYNC, memoryTokens, seedComplaints, startUpstream, waitFor } from '../sync-helpers';
 
 const makeCore = coresClosedAfterEach();
 const upstreams: ReferenceUpstream[] = [];
@@ -18,10 +18,10 @@ async function scenario(faults: Partial<Faults>, during?: (u: ReferenceUpstream)
   const upstream = await startUpstream(faults);
   upstreams.push(upstream);
   const core = makeCore(undefined, { tokenStore: memoryTokens(), upstreamUrl: upstream.url, sync: FAST_SYNC });
-  const seeded = await seedComplaints(core, 36);
+  const seeded = await seedComplaints(callerOf(core), 36);
   // The office keeps working while the faulty upstream is being fed.
   await new Promise((r) => setTimeout(r, 300));
-  await bumpSome(core, seeded);
+  await bumpSome(callerOf(core), seeded);
   await during?.(upstream);
   await new Promise((r) => setTimeout(r, 700));
   upstream.setFaults(NO_FAULTS);
@@ -79,7 +79,7 @@ describe('sync under upstream faults', () => {
     const upstream = await startUpstream({ down: true });
     upstreams.push(upstream);
     const core = makeCore(undefined, { tokenStore: memoryTokens(), upstreamUrl: upstream.url, sync: FAST_SYNC });
-    const seeded = await seedComplaints(core, 8);
+    const seeded = await seedComplaints(callerOf(core), 8);
     await waitFor(() => core.sync.status().connection === 'offline', 'offline');
     expect(core.sync.status().sent).toBe(0);
     expect(core.sync.status().safeToShutDown).toBe(false);

@@ -1,0 +1,224 @@
+// The outbox, the engine's rules (rejections set aside and re-queued by a correction, attachments
+// once, updates pulled once, answers that are not the contract), and a SIGKILL mid-batch.
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import Database from 'better-sqlite3';
+import { afterEach, describe, expect, it } from 'vitest';
+import { DB_FILE } from '../../db/open';
+import type { ReferenceUpstream } from '../../upstream/server';
+import { coresClosedAfterEach, formA, httpCaller, startHostProcess, tempDir } from '../helpers';
+import { callerOf, drained, expectConverged, FAST_SYNC, localState, memoryTokens, seedComplaints, startUpstream, UPSTREAM_TOKEN, waitFor } from '../sync-helpers';
+import path from 'node:path';
+
+const makeCore = coresClosedAfterEach();
+const upstreams: ReferenceUpstream[] = [];
+const servers: http.Server[] = [];
+afterEach(async () => {
+  for (const u of upstreams.splice(0)) await u.close();
+  for (const s of servers.splice(0)) await new Promise((r) => s.close(r));
+});
+
+async function upstream(opts: Parameters<typeof startUpstream>[0] = {}) {
+  const u = await startUpstream(opts);
+  upstreams.push(u);
+  return u;
+}
+
+describe('the outbox', () => {
+  it('queues every committed change in its transaction, and nothing that did not commit', async () => {
+    const core = makeCore(undefined, { tokenStore: memoryTokens(null) });
+    const c = await core.dispatch('complaints.create', formA());
+    expect(c.ok).toBe(true);
+    const id = (c as { value: { id: string } }).value.id;
+    const row = () => core.database.sqlite.prepare('SELECT version, state FROM outbox WHERE complaint_id = ?').get(id) as { version: number; state: string };
+    expect(row()).toEqual({ version: 1, state: 'queued' });
+    await core.dispatch('complaints.transition', { id, action: 'minta_kelengkapan', input: { note: 'KTP' }, actor: null });
+    expect(row()).toEqual({ version: 2, state: 'queued' });
+    // A refused transition and a refused save leave the outbox as it was.
+    const refused = await core.dispatch('complaints.transition', { id, action: 'selesaikan', input: {}, actor: null });
+    expect(refused.ok).toBe(false);
+    const bad = await core.dispatch('complaints.create', formA({ reporterName: '' }));
+    expect(bad.ok).toBe(false);
+    expect(core.database.sqlite.prepare('SELECT count(*) AS n FROM outbox').get()).toEqual({ n: 1 });
+    expect(row()).toEqual({ version: 2, state: 'queued' });
+    // A transaction that fails after the change rolls the queue entry back with it.
+    expect(() =>
+      core.database.sqlite.transaction(() => {
+        core.database.sqlite.prepare('UPDATE complaints SET version = version + 1 WHERE id = ?').run(id);
+        throw new Error('power cut');
+      })(),
+    ).toThrow('power cut');
+    expect(row()).toEqual({ version: 2, state: 'queued' });
+    // Not configured: nothing is sent and the status says so.
+    expect(core.sync.status()).toMatchObject({ configured: false, queued: 1, safeToShutDown: false });
+  });
+
+  it('queues complaints saved before the outbox existed (migration back-fill)', async () => {
+    const dir = tempDir();
+    const first = makeCore(dir, { tokenStore: memoryTokens(null) });
+    await first.dispatch('complaints.create', formA());
+    await first.close();
+    const db = new Database(path.join(dir, DB_FILE));
+    db.exec('DELETE FROM outbox; DROP TRIGGER outbox_on_insert; DROP TRIGGER outbox_on_version; PRAGMA user_version = 8;');
+    db.close();
+    const again = makeCore(dir, { tokenStore: memoryTokens(null) });
+    expect(again.database.sqlite.prepare("SELECT count(*) AS n FROM outbox WHERE state = 'queued'").get()).toEqual({ n: 1 });
+  });
+});
+
+describe('the sync engine', () => {
+  it('sets a rejected report aside with the upstream field errors; a correction re-queues it', async () => {
+    const u = await upstream();
+    u.rules = { ...u.rules, minContentLength: 40 };
+    const core = makeCore(undefined, { tokenStore: memoryTokens(), upstreamUrl: u.url, sync: FAST_SYNC });
+    const short = await core.dispatch('complaints.create', formA({ content: 'Pendek sekali.' }));
+    const long = await core.dispatch('complaints.create', formA({ reporterName: 'Budi Santoso', problem: 'Jalan rusak', content: 'Jalan di depan kantor desa rusak berat sejak tiga bulan.' }));
+    const shortId = (short as { value: { id: string } }).value.id;
+    await waitFor(() => core.sync.status().rejected === 1 && core.sync.status().sent === 1, 'one rejected, one sent');
+    const overview = await core.dispatch('sync.overview', {});
+    const rejected = (overview as { value: { rejected: { complaintId: string; fieldErrors: { field: string; message: string }[] }[] } }).value.rejected;
+    expect(rejected).toHaveLength(1);
+    expect(rejected[0]!.complaintId).toBe(shortId);
+    expect(rejected[0]!.fieldErrors).toEqual([{ field: 'content', message: 'Isi laporan minimal 40 karakter.' }]);
+    // Not retried while nobody fixes it.
+    const batches = u.requests.batch;
+    await new Promise((r) => setTimeout(r, 600));
+    expect(u.requests.batch - batches).toBe(0);
+    const detail = await core.dispatch('complaints.get', { id: shortId });
+    expect((detail as { value: { sync: { state: string } } }).value.sync.state).toBe('rejected');
+
+    const fixed = await core.dispatch('complaints.correct', {
+      id: shortId,
+      version: 1,
+      fields: { problem: 'Izin usaha belum terbit', content: 'Permohonan izin usaha sejak bulan lalu belum terbit, mohon ditindaklanjuti.', reporterName: 'Siti Rahmawati', reporterInstitution: 'CV Sinar Buton', reporterAddress: 'Jl. Poros Ereke No. 12, Buranga', reporterPhone: null, reporterEmail: null },
+      reason: 'Uraian dilengkapi sesuai permintaan upstream.',
+      actor: 'Petugas',
+    });
+    expect(fixed.ok).toBe(true);
+    expect((fixed as { value: { version: number; events: { type: string; data: { fields: string[] } }[] } }).value.events.at(-1)).toMatchObject({ type: 'koreksi', data: { fields: ['content'] } });
+    await waitFor(() => drained(core), 'drained after the correction');
+    expect(u.store.reports().find((r) => r.client_id === shortId)?.version).toBe(2);
+    expect(long.ok).toBe(true);
+  });
+
+  it('refuses a stale correction and one that changes nothing, with nothing queued', async () => {
+    const core = makeCore(undefined, { tokenStore: memoryTokens(null) });
+    const id = ((await core.dispatch('complaints.create', formA())) as { value: { id: string } }).value.id;
+    const fields = { problem: 'Izin usaha belum terbit', content: 'Permohonan izin usaha sejak bulan lalu belum terbit.', reporterName: 'Siti Rahmawati', reporterInstitution: 'CV Sinar Buton', reporterAddress: 'Jl. Poros Ereke No. 12, Buranga', reporterPhone: null, reporterEmail: null };
+    const same = await core.dispatch('complaints.correct', { id, version: 1, fields, reason: 'cek', actor: null });
+    expect(same).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: 'Tidak ada isian yang berubah.' } });
+    const stale = await core.dispatch('complaints.correct', { id, version: 3, fields: { ...fields, content: 'Isi baru yang cukup panjang.' }, reason: 'cek', actor: null });
+    expect(stale).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+    const blank = await core.dispatch('complaints.correct', { id, version: 1, fields: { ...fields, reporterName: '' }, reason: 'cek', actor: null });
+    expect(blank).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', fields: { 'fields.reporterName': 'Nama pelapor wajib diisi pada formulir ini.' } } });
+    expect(localState(core)[0]).toMatchObject({ version: 1 });
+  });
+
+  it('uploads each attachment once, HEAD first, before the reports that need it', async () => {
+    const u = await upstream();
+    const core = makeCore(undefined, { tokenStore: memoryTokens(), upstreamUrl: u.url, sync: FAST_SYNC });
+    const seeded = await seedComplaints(callerOf(core), 15); // three share one scan
+    await waitFor(() => drained(core), 'drained');
+    expect(u.requests.put).toBe(1);
+    expect(u.requests.head).toBe(1);
+    expectConverged(core, u, seeded);
+    // A restarted app remembers which files the upstream has.
+    expect(core.database.sqlite.prepare('SELECT count(*) AS n FROM upstream_blobs').get()).toEqual({ n: 1 });
+  });
+
+  it('pulls updates into the history once each, keeps the cursor, and shows both sides when the office changed later', async () => {
+    const u = await upstream({ repeatUpdates: 3 });
+    const dir = tempDir();
+    const core = makeCore(dir, { tokenStore: memoryTokens(), upstreamUrl: u.url, sync: FAST_SYNC });
+    const seeded = await seedComplaints(callerOf(core), 4);
+    await waitFor(() => drained(core), 'drained');
+    const id = seeded[1]!.id;
+    u.store.addUpdate(id, 'didisposisikan', 'Diteruskan ke Dinas PUPR.', 'Admin Instansi');
+    await waitFor(() => {
+      const n = core.database.sqlite.prepare("SELECT count(*) AS n FROM complaint_events WHERE type = 'upstream'").get() as { n: number };
+      return n.n === 5; // four acknowledgements and the disposition
+    }, 'updates pulled');
+    // Repeated deliveries (repeatUpdates) changed nothing; a few more polls do not either.
+    await new Promise((r) => setTimeout(r, 500));
+    expect(core.database.sqlite.prepare("SELECT count(*) AS n FROM complaint_events WHERE type = 'upstream'").get()).toEqual({ n: 5 });
+    let d = (await core.dispatch('complaints.get', { id })) as { value: { status: string; sync: { upstreamStatus: string; officeChangedLater: boolean }; events: { type: string; note: string | null }[] } };
+    expect(d.value.sync).toMatchObject({ upstreamStatus: 'didisposisikan', officeChangedLater: false });
+    expect(d.value.events.at(-1)).toMatchObject({ type: 'upstream', note: 'Diteruskan ke Dinas PUPR.' });
+    expect(d.value.status).toBe('diterima'); // the office's own status is not overwritten
+    // The office acts after the upstream's update: both are shown.
+    await core.dispatch('complaints.transition', { id, action: 'minta_kelengkapan', input: { note: 'KTP' }, actor: null });
+    d = (await core.dispatch('complaints.get', { id })) as typeof d;
+    expect(d.value.status).toBe('menunggu_kelengkapan');
+    expect(d.value.sync).toMatchObject({ upstreamStatus: 'didisposisikan', officeChangedLater: true });
+    const cursor = core.database.sqlite.prepare("SELECT value FROM sync_meta WHERE key = 'cursor'").get() as { value: string };
+    expect(Number(cursor.value)).toBeGreaterThanOrEqual(5);
+  });
+
+  it('never counts a 200 that is not the contract (a captive portal) as sent', async () => {
+    const portal = http.createServer((_req, res) => {
+      res.writeHead(200, { 'Content-Type': 'text/html' });
+      res.end('<html><body>Silakan login Wi-Fi</body></html>');
+    });
+    servers.push(portal);
+    await new Promise<void>((r) => portal.listen(0, '127.0.0.1', () => r()));
+    const url = `http://127.0.0.1:${(portal.address() as AddressInfo).port}`;
+    const core = makeCore(undefined, { tokenStore: memoryTokens(), upstreamUrl: url, sync: FAST_SYNC });
+    await core.dispatch('complaints.create', formA());
+    await waitFor(() => core.sync.status().connection === 'offline', 'offline');
+    expect(core.sync.status()).toMatchObject({ sent: 0, queued: 1 });
+    expect(core.sync.status().lastError).toMatch(/bukan JSON/);
+  });
+
+  it('a wrong token: unauthorized, nothing sent, the token never in the log of runs', async () => {
+    const u = await upstream();
+    const core = makeCore(undefined, { tokenStore: memoryTokens('salah-token-12345'), upstreamUrl: u.url, sync: FAST_SYNC });
+    await core.dispatch('complaints.create', formA());
+    await waitFor(() => core.sync.status().connection === 'unauthorized', 'unauthorized');
+    const runs = core.database.sqlite.prepare('SELECT error FROM sync_runs').all() as { error: string }[];
+    expect(runs.length).toBeGreaterThan(0);
+    for (const r of runs) expect(r.error).not.toContain('salah-token');
+    expect(u.store.reports()).toHaveLength(0);
+  });
+
+  it('SIGKILL mid-batch: the restarted app resends, and the upstream still holds each complaint once', async () => {
+    const u = await upstream();
+    const dataDir = tempDir();
+    const env = { LOKET_UPSTREAM_TOKEN: UPSTREAM_TOKEN, LOKET_SYNC_BACKOFF_MS: '20,250', LOKET_SYNC_POLL_MS: '150' };
+    // Down while the complaints are keyed, so the first batch is a full one.
+    u.setFaults({ down: true });
+    const first = startHostProcess(dataDir, { args: ['--upstream-url', u.url], env });
+    const seeded = await seedComplaints(httpCaller(await first.url), 30);
+    let killedDuringBatch = 0;
+    const exited = new Promise((r) => first.child.once('exit', r));
+    u.onCommitted = async (ids) => {
+      u.onCommitted = null;
+      killedDuringBatch = ids.length;
+      first.child.kill('SIGKILL');
+      await exited; // the answer goes to a dead process
+    };
+    u.setFaults({ down: false });
+    await exited;
+    expect(killedDuringBatch).toBeGreaterThan(1);
+    // The committed batch is still "sending" in the killed app's file.
+    const peek = new Database(path.join(dataDir, DB_FILE), { readonly: true });
+    const sending = peek.prepare("SELECT count(*) AS n FROM outbox WHERE state = 'sending'").get() as { n: number };
+    peek.close();
+    expect(sending.n).toBe(killedDuringBatch);
+
+    const second = startHostProcess(dataDir, { args: ['--upstream-url', u.url], env });
+    const call = httpCaller(await second.url);
+    try {
+      await waitFor(async () => {
+        const s = (await call('sync.status', {})) as { ok: true; value: { queued: number; sending: number; sent: number } };
+        return s.value.queued === 0 && s.value.sending === 0 && s.value.sent === 30;
+      }, 'drained after restart');
+    } finally {
+      second.child.kill('SIGTERM');
+      await new Promise((r) => second.child.once('exit', r));
+    }
+    const reopened = makeCore(dataDir, { tokenStore: memoryTokens(null) });
+    expectConverged(reopened, u, seeded);
+    const outcomes = u.store.sqlite.prepare('SELECT outcome, count(*) AS n FROM applied GROUP BY outcome').all();
+    expect(outcomes).toEqual([{ outcome: 'created', n: 30 }]);
+  }, 60_000);
+});

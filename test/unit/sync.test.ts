@@ -1,0 +1,83 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { backoffMs, packBatch, parseRetryAfter, reportFromComplaint, upstreamUrlProblem, type ReportSource } from '../../forms/sync';
+import { reportV1 } from '../../forms/upstream-v1';
+
+const complaint: ReportSource = {
+  id: '0193b6a8-7d1e-7c3a-9f00-123456789abc',
+  version: 3,
+  registrationNo: 'ADU/2026/000042',
+  form: 'B',
+  channel: 'kotak_pengaduan',
+  receivedAt: '2026-11-20T01:15:00.000Z',
+  problem: null,
+  content: 'Pungutan liar di loket KTP.',
+  classification: 'pengaduan',
+  category: 'Kependudukan',
+  anonymous: true,
+  confidential: false,
+  reporterName: 'Nama Di Slip',
+  reporterInstitution: null,
+  reporterAddress: 'Jl. Melati 3',
+  reporterPhone: '+6281234567890',
+  reporterEmail: null,
+  reporterGender: 'P',
+  status: 'terverifikasi',
+};
+
+describe('the v1 report of a complaint', () => {
+  it('never carries an anonymous reporter, and is valid v1', () => {
+    const r = reportFromComplaint(complaint, [], 'WITA');
+    expect(r.reporter).toBeNull();
+    expect(JSON.stringify(r)).not.toContain('Nama Di Slip');
+    expect(r.received_at).toBe('2026-11-20T09:15:00+08:00');
+    expect(reportV1.safeParse(r).success).toBe(true);
+  });
+
+  it('carries a confidential reporter flagged confidential; the title is cut at 200', () => {
+    const r = reportFromComplaint({ ...complaint, anonymous: false, confidential: true, content: 'x'.repeat(500) }, [{ sha256: 'a'.repeat(64), filename: 'scan.png', contentType: 'image/png', size: 10 }], 'WIB');
+    expect(r).toMatchObject({ confidential: true, reporter: { name: 'Nama Di Slip', phone: '+6281234567890', gender: 'P' } });
+    expect(r.title.length).toBe(200);
+    expect(r.attachments).toEqual([{ sha256: 'a'.repeat(64), filename: 'scan.png', content_type: 'image/png', size: 10 }]);
+    expect(reportV1.safeParse(r).success).toBe(true);
+  });
+});
+
+describe('backoff', () => {
+  it('stays within [base/2, min(cap, base·2^(n-1))] and grows', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 60 }), fc.double({ min: 0, max: 0.999999, noNaN: true }), (n, r) => {
+        const d = backoffMs(n, { baseMs: 1000, capMs: 60_000 }, () => r);
+        expect(d).toBeGreaterThanOrEqual(500);
+        expect(d).toBeLessThanOrEqual(Math.min(60_000, 1000 * 2 ** (n - 1)));
+      }),
+    );
+    expect(backoffMs(10, { baseMs: 1000, capMs: 60_000 }, () => 1)).toBe(60_000);
+  });
+
+  it('reads Retry-After as seconds or a date', () => {
+    const now = new Date('2026-11-24T03:00:00Z');
+    expect(parseRetryAfter('7', now)).toBe(7000);
+    expect(parseRetryAfter('Tue, 24 Nov 2026 03:00:30 GMT', now)).toBe(30_000);
+    expect(parseRetryAfter('besok', now)).toBeNull();
+    expect(parseRetryAfter(null, now)).toBeNull();
+  });
+});
+
+describe('batches', () => {
+  it('respect both the count and the byte limit, and always take one', () => {
+    const sizes = [400, 400, 400, 400];
+    expect(packBatch(sizes, (s) => s, 100, 1300)).toHaveLength(2);
+    expect(packBatch(sizes, (s) => s, 3, 1_000_000)).toHaveLength(3);
+    expect(packBatch([5_000_000], (s) => s, 100, 1024)).toHaveLength(1);
+  });
+});
+
+describe('upstream addresses', () => {
+  it('need https except on this PC', () => {
+    expect(upstreamUrlProblem('https://hub.example.go.id/pengaduan')).toBeNull();
+    expect(upstreamUrlProblem('http://127.0.0.1:8089')).toBeNull();
+    expect(upstreamUrlProblem('http://hub.example.go.id')).toMatch(/https/);
+    expect(upstreamUrlProblem('bukan alamat')).toMatch(/tidak sah/);
+  });
+});
