@@ -4,6 +4,7 @@ import path from 'node:path';
 import { app, BrowserWindow, dialog, ipcMain, protocol, session, type WebContents } from 'electron';
 import { BRIDGE_CHANNEL } from '../forms/bridge';
 import { createCore, type Core } from '../server/core';
+import { safeStorageTokenStore } from './token-store';
 import { log } from '../server/log';
 import { readStaticFile } from '../server/static-files';
 import { electronPrinter } from './printer';
@@ -49,7 +50,15 @@ if (!app.requestSingleInstanceLock()) {
     const appRoot = app.getAppPath();
     const dataDir = path.resolve(argValue('data-dir') ?? process.env.LOKET_DATA_DIR ?? app.getPath('userData'));
     try {
-      core = createCore({ dataDir, migrationsFolder: path.join(appRoot, 'db', 'migrations'), host: 'electron', version: app.getVersion(), printer: electronPrinter });
+      core = createCore({
+        dataDir,
+        migrationsFolder: path.join(appRoot, 'db', 'migrations'),
+        host: 'electron',
+        version: app.getVersion(),
+        printer: electronPrinter,
+        tokenStore: safeStorageTokenStore(dataDir),
+        upstreamUrl: argValue('upstream-url'),
+      });
     } catch (e) {
       log.error('cannot open the database', e);
       dialog.showErrorBox('Loket Aduan', e instanceof Error ? e.message : String(e));

@@ -378,7 +378,13 @@ export function createCore(opts: CoreOptions): Core {
       }
       changeUpstreamUrl(url);
       setMeta(db, 'officeId', officeId || null);
-      if (token != null) tokens.write(token.trim() || null);
+      if (token != null) {
+        try {
+          tokens.write(token.trim() || null);
+        } catch {
+          throw new ApiError({ code: 'UNAVAILABLE', message: 'Token tidak dapat disimpan dengan aman di komputer ini; atur LOKET_UPSTREAM_TOKEN.', fields: { token: 'Penyimpanan aman tidak tersedia; atur LOKET_UPSTREAM_TOKEN.' } });
+        }
+      }
       void sync.runNow();
       return syncSettingsView();
     },

@@ -1,9 +1,12 @@
 import { ComplaintDetailPage } from './pages/ComplaintDetailPage';
 import { ComplaintListPage, type WorkView } from './pages/ComplaintListPage';
 import { FormPage } from './pages/FormPage';
-import { NotYetPage } from './pages/NotYetPage';
 import { RecapPage } from './pages/RecapPage';
 import { SettingsPage } from './pages/SettingsPage';
+import { SyncPage } from './pages/SyncPage';
+import { SyncBadge } from './SyncBadge';
+import { useSyncStatus } from './useSyncStatus';
+import type { SyncStatus } from '../../forms/sync';
 import { useHashRoute } from './router';
 import { useWorkCounts, type WorkCounts } from './useWorkCounts';
 
@@ -24,7 +27,7 @@ const NAV: { href: string; label: string }[] = [
   { href: '/pengaturan', label: 'Pengaturan' },
 ];
 
-function Page({ route }: { route: string }) {
+function Page({ route, sync }: { route: string; sync: SyncStatus | null }) {
   const form = /^\/formulir\/([abc])$/.exec(route)?.[1];
   if (form) return <FormPage key={form} form={form.toUpperCase() as 'A' | 'B' | 'C'} />;
   const detail = /^\/pengaduan\/([0-9a-f-]{36})$/.exec(route)?.[1];
@@ -33,17 +36,19 @@ function Page({ route }: { route: string }) {
   const view = /^\/daftar\?view=([a-z_]+)$/.exec(route)?.[1];
   if (view) return <ComplaintListPage key={view} view={view as WorkView} />;
   if (route === '/rekap') return <RecapPage />;
-  if (route === '/sinkronisasi') return <NotYetPage title="Sinkronisasi" />;
+  if (route === '/sinkronisasi') return <SyncPage status={sync} />;
   return <ComplaintListPage />;
 }
 
 export function App() {
   const route = useHashRoute();
   const counts = useWorkCounts();
+  const sync = useSyncStatus();
   return (
     <div className="shell">
       <nav className="nav" aria-label="Menu utama">
         <div className="brand">Loket Aduan</div>
+        <SyncBadge status={sync} />
         <ul>
           {NAV.map((n) => (
             <li key={n.href}>
@@ -71,7 +76,7 @@ export function App() {
         </ul>
       </nav>
       <main className="main">
-        <Page route={route} />
+        <Page route={route} sync={sync} />
       </main>
     </div>
   );

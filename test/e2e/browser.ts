@@ -1,7 +1,7 @@
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { startBrowserHost, type BrowserHost } from '../../server/browser-host';
 import { ChromiumPrinter } from '../../server/chromium-printer';
-import type { Core } from '../../server/core';
+import type { Core, CoreOptions } from '../../server/core';
 import { RENDERER_DIST } from '../../server/paths';
 import { CHROMIUM_ARGS, chromiumPath, makeCore } from '../helpers';
 
@@ -16,8 +16,8 @@ export interface E2E {
 }
 
 /** A fresh data folder, the browser host on it, and a Chromium page opened at the token address. */
-export async function openApp(opts: { setup?: (core: Core) => Promise<void>; now?: () => Date } = {}): Promise<E2E> {
-  const core = makeCore(undefined, { printer: new ChromiumPrinter(), ...(opts.now ? { now: opts.now } : {}) });
+export async function openApp(opts: { setup?: (core: Core) => Promise<void>; now?: () => Date; core?: Partial<CoreOptions> } = {}): Promise<E2E> {
+  const core = makeCore(undefined, { printer: new ChromiumPrinter(), ...(opts.now ? { now: opts.now } : {}), ...opts.core });
   await opts.setup?.(core);
   const host = await startBrowserHost({ core, staticDir: RENDERER_DIST });
   const browser = await chromium.launch({ executablePath: chromiumExecutable!, args: CHROMIUM_ARGS });

@@ -35,5 +35,8 @@ describe('Electron shell bundles', () => {
     expect(main).toContain('will-navigate');
     expect(main).toContain('setPermissionRequestHandler');
     expect(main).toMatch(/isOwnFrame\(event\.senderFrame\)/);
+    // The upstream token is encrypted with the OS keychain on the desktop.
+    expect(main).toContain('safeStorage.encryptString');
+    expect(main).toContain('isEncryptionAvailable');
   });
 });

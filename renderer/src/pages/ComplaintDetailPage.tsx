@@ -7,6 +7,8 @@ import { DEADLINE_LABELS } from '../../../forms/deadlines';
 import { WORKFLOW } from '../../../forms/workflow';
 import type { TimeZone } from '../../../forms/time';
 import { ActionPanel } from '../ActionPanel';
+import { CorrectionPanel, SyncPanel } from '../SyncPanel';
+import { UPSTREAM_STATUS_LABELS, type UpstreamStatus } from '../../../forms/upstream-v1';
 import { CHANGED_EVENT } from '../useWorkCounts';
 import {
   CHANNEL_LABELS,
@@ -25,6 +27,8 @@ import { useSettings } from '../useSettings';
 
 const EVENT_LABELS: Record<string, string> = {
   created: 'Dicatat',
+  koreksi: 'Koreksi data',
+  upstream: 'Kabar dari upstream',
   ...Object.fromEntries(Object.entries(WORKFLOW).map(([k, v]) => [k, v.label])),
 };
 
@@ -38,6 +42,8 @@ function describeEvent(e: ComplaintDetail['events'][number]): string {
   if (typeof d.satisfied === 'boolean') parts.push(d.satisfied ? 'pelapor puas' : 'pelapor tidak puas');
   if (typeof d.answer === 'string') parts.push(d.answer);
   if (typeof d.to === 'string') parts.push(`→ ${STATUS_LABELS[d.to as keyof typeof STATUS_LABELS]}`);
+  if (e.type === 'upstream' && typeof d.status === 'string') parts.push(`status upstream: ${UPSTREAM_STATUS_LABELS[d.status as UpstreamStatus] ?? d.status}`);
+  if (Array.isArray(d.labels)) parts.push(`diubah: ${(d.labels as string[]).join(', ')}`);
   return parts.join('; ');
 }
 
@@ -169,6 +175,9 @@ export function ComplaintDetailPage({ id }: { id: string }) {
       <Deadlines c={c} tz={tz} />
       <h2>Tindakan</h2>
       <ActionPanel c={c} categories={settings?.categories ?? []} onChange={(next) => { setC(next); window.dispatchEvent(new Event(CHANGED_EVENT)); }} />
+      <h2>SP4N-LAPOR!</h2>
+      <SyncPanel c={c} tz={tz} />
+      <CorrectionPanel key={`correction-${c.version}`} c={c} onSaved={(next) => { setC(next); window.dispatchEvent(new Event(CHANGED_EVENT)); }} />
       <h2>Lampiran</h2>
       {c.attachments.length ? (
         <ul className="files">

@@ -7,6 +7,7 @@ import { TIME_ZONE_INFO, TIME_ZONES } from '../../../forms/time';
 import { api } from '../api';
 import { Field } from '../Field';
 import { CalendarSection } from './CalendarSection';
+import { SyncSettingsSection } from './SyncSettingsSection';
 
 const TEXT_FIELDS: { name: keyof SettingsInput; label: string; hint?: string }[] = [
   { name: 'officeName', label: 'Nama kantor' },
@@ -111,6 +112,7 @@ export function SettingsPage() {
           {status}
         </div>
       </form>
+      <SyncSettingsSection />
       <CalendarSection />
     </section>
   );

@@ -1,0 +1,198 @@
+import { useCallback, useEffect, useState } from 'react';
+import type { OutputOf } from '../../../forms/api';
+import { OUTBOX_STATE_LABELS, type SyncStatus } from '../../../forms/sync';
+import { formatInstant, type TimeZone } from '../../../forms/time';
+import { api } from '../api';
+import { CONNECTION_LABELS } from '../SyncBadge';
+import { useSettings } from '../useSettings';
+
+type Overview = OutputOf<'sync.overview'>;
+
+function Progress({ status }: { status: SyncStatus }) {
+  if (!status.progress || status.progress.total === 0) return null;
+  const { done, total } = status.progress;
+  return (
+    <div className="progress-row">
+      <progress max={total} value={done} aria-label="Kemajuan pengiriman" />
+      <span data-testid="sync-progress">
+        {done.toLocaleString('id-ID')} dari {total.toLocaleString('id-ID')} terkirim
+      </span>
+    </div>
+  );
+}
+
+export function SyncPage({ status }: { status: SyncStatus | null }) {
+  const settings = useSettings();
+  const [overview, setOverview] = useState<Overview | null>(null);
+  const [message, setMessage] = useState<string | null>(null);
+  const tz: TimeZone = settings?.timeZone ?? 'WIB';
+  const at = (iso: string | null) => (iso ? formatInstant(iso, tz) : '—');
+
+  const load = useCallback(() => api.call('sync.overview', {}).then(setOverview, () => undefined), []);
+  // Follow the badge's status: whenever it changes, the tables are read again.
+  useEffect(() => {
+    void load();
+  }, [load, status?.queued, status?.sent, status?.rejected, status?.lastAttemptAt]);
+
+  const runNow = async () => {
+    setMessage(null);
+    try {
+      await api.call('sync.run', {});
+      setMessage('Sinkronisasi dimulai.');
+      void load();
+    } catch (e) {
+      setMessage(e instanceof Error ? e.message : 'Gagal memulai sinkronisasi.');
+    }
+  };
+
+  const s = status ?? overview?.status ?? null;
+  return (
+    <section>
+      <h1>Sinkronisasi</h1>
+      {s ? (
+        <div className="sync-summary">
+          <dl className="detail">
+            <dt>Upstream</dt>
+            <dd>{s.configured ? s.url : 'Belum diatur: isi alamat dan token di Pengaturan.'}</dd>
+            <dt>Sambungan</dt>
+            <dd data-testid="sync-connection">{s.configured ? CONNECTION_LABELS[s.connection] : '—'}</dd>
+            <dt>Menunggu dikirim</dt>
+            <dd data-testid="sync-queued">{s.queued + s.sending}</dd>
+            <dt>Ditolak upstream</dt>
+            <dd>{s.rejected}</dd>
+            <dt>Sudah terkirim</dt>
+            <dd>{s.sent}</dd>
+            <dt>Terakhir berhasil</dt>
+            <dd>{at(s.lastSuccessAt)}</dd>
+            <dt>Percobaan berikutnya</dt>
+            <dd>{s.running ? 'Sedang berjalan' : at(s.nextAttemptAt)}</dd>
+            {s.lastError ? (
+              <>
+                <dt>Kesalahan terakhir</dt>
+                <dd className="error">{s.lastError}</dd>
+              </>
+            ) : null}
+          </dl>
+          <Progress status={s} />
+          {s.clockSkewMs !== null && Math.abs(s.clockSkewMs) > 5 * 60_000 ? (
+            <p className="notice notice-warn" role="alert">
+              Jam komputer ini berbeda {Math.round(Math.abs(s.clockSkewMs) / 60_000)} menit dari jam server upstream. Tenggat waktu dihitung dari jam komputer; betulkan jamnya.
+            </p>
+          ) : null}
+          <p className={s.safeToShutDown ? 'notice notice-ok' : 'notice'} data-testid="sync-safe">
+            {s.safeToShutDown
+              ? 'Semua pengaduan sudah terkirim: aman untuk dimatikan.'
+              : 'Masih ada pengaduan yang belum terkirim. Data tetap aman di komputer ini bila dimatikan, dan akan dikirim saat tersambung lagi.'}
+          </p>
+          <button type="button" onClick={() => void runNow()} disabled={!s.configured || s.running}>
+            Sinkronkan sekarang
+          </button>
+          <span role="status" aria-live="polite">
+            {' '}
+            {message}
+          </span>
+        </div>
+      ) : (
+        <p>Memuat…</p>
+      )}
+
+      <h2>Ditolak upstream</h2>
+      {overview && overview.rejected.length > 0 ? (
+        <>
+          <p>Perbaiki pengaduannya lewat <em>Koreksi data</em> di halaman pengaduan; setelah disimpan, pengaduan otomatis masuk antrean lagi.</p>
+          <table className="list" data-testid="sync-rejected">
+            <thead>
+              <tr>
+                <th>Nomor registrasi</th>
+                <th>Versi</th>
+                <th>Alasan dari upstream</th>
+              </tr>
+            </thead>
+            <tbody>
+              {overview.rejected.map((r) => (
+                <tr key={r.complaintId}>
+                  <td>
+                    <a href={`#/pengaduan/${r.complaintId}`}>{r.registrationNo}</a>
+                  </td>
+                  <td>{r.version}</td>
+                  <td>
+                    <ul className="plain">
+                      {(r.fieldErrors?.length ? r.fieldErrors : [{ field: '', message: r.lastError ?? '' }]).map((e, i) => (
+                        <li key={i}>
+                          {e.field ? <code>{e.field}</code> : null} {e.message}
+                        </li>
+                      ))}
+                    </ul>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </>
+      ) : (
+        <p>Tidak ada.</p>
+      )}
+
+      <h2>Antrean</h2>
+      {overview && overview.queue.length > 0 ? (
+        <table className="list" data-testid="sync-queue">
+          <thead>
+            <tr>
+              <th>Nomor registrasi</th>
+              <th>Versi</th>
+              <th>Keadaan</th>
+              <th>Masuk antrean</th>
+              <th>Catatan</th>
+            </tr>
+          </thead>
+          <tbody>
+            {overview.queue.map((r) => (
+              <tr key={r.complaintId}>
+                <td>
+                  <a href={`#/pengaduan/${r.complaintId}`}>{r.registrationNo}</a>
+                </td>
+                <td>{r.version}</td>
+                <td>{OUTBOX_STATE_LABELS[r.state]}</td>
+                <td>{at(r.queuedAt)}</td>
+                <td>{r.lastError ? `${r.lastError} (dicoba lagi ${at(r.nextAttemptAt)})` : r.sentVersion ? `Versi ${r.sentVersion} sudah terkirim` : ''}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      ) : (
+        <p>Antrean kosong.</p>
+      )}
+      {overview && s && s.queued + s.sending > overview.queue.length ? <p>Menampilkan {overview.queue.length} pertama dari {s.queued + s.sending}.</p> : null}
+
+      <h2>Riwayat sinkronisasi</h2>
+      {overview && overview.runs.length > 0 ? (
+        <table className="list" data-testid="sync-runs">
+          <thead>
+            <tr>
+              <th>Mulai</th>
+              <th>Dikirim</th>
+              <th>Diterima</th>
+              <th>Ditolak</th>
+              <th>Pembaruan ditarik</th>
+              <th>Kesalahan</th>
+            </tr>
+          </thead>
+          <tbody>
+            {overview.runs.map((r, i) => (
+              <tr key={i}>
+                <td>{at(r.startedAt)}</td>
+                <td>{r.sent}</td>
+                <td>{r.accepted}</td>
+                <td>{r.rejected}</td>
+                <td>{r.pulled}</td>
+                <td>{r.error ?? ''}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      ) : (
+        <p>Belum ada.</p>
+      )}
+    </section>
+  );
+}
