@@ -76,6 +76,7 @@ export class SyncEngine {
 
   start(): void {
     this.stopped = false;
+    this.connection = 'unknown';
     this.abort = new AbortController();
     const swept = sweepSending(this.db);
     if (swept) log.info(`sync: ${swept} reports left in flight by the last run are queued again`);

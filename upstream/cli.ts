@@ -6,7 +6,7 @@ import { startReferenceUpstream } from './server';
 
 async function main() {
   const { values } = parseArgs({
-    options: { port: { type: 'string', default: '8089' }, 'data-dir': { type: 'string', default: './upstream-data' }, 'min-content': { type: 'string', default: '0' } },
+    options: { port: { type: 'string', default: '8089' }, 'data-dir': { type: 'string', default: './upstream-data' }, 'min-content': { type: 'string', default: '0' }, acknowledge: { type: 'string', default: 'true' } },
     strict: true,
   });
   const token = process.env.UPSTREAM_TOKEN?.trim();
@@ -15,7 +15,7 @@ async function main() {
     dataDir: path.resolve(values['data-dir']),
     token,
     port: Number(values.port),
-    rules: { minContentLength: Number(values['min-content']) },
+    rules: { minContentLength: Number(values['min-content']), acknowledge: values.acknowledge !== 'false' },
   });
   console.log(`Upstream v1 (referensi) siap di ${upstream.url}`);
   const stop = () => void upstream.close().then(() => process.exit(0));

@@ -11,7 +11,7 @@ import { demoComplaints, mulberry32 } from '../../server/demo-data';
 import { ftsQuery } from '../../db/search';
 import { MIGRATIONS_DIR } from '../../server/paths';
 import { tempDir } from '../helpers';
-import { compare, printFigures, type Figure } from './harness';
+import { compare, printFigures, stats, type Figure } from './harness';
 
 const { values } = parseArgs({ options: { n: { type: 'string', default: '100000' }, runs: { type: 'string', default: '200' } } });
 const N = Number(values.n);
@@ -149,6 +149,78 @@ const figures: Figure[] = [];
   figures.push({ name: `weekly recap (${inWeek.toLocaleString('en')} complaints in the week)`, unit: 'ms', measured: w, baselineName: 'COUNT(*) GROUP BY channel, same rows', baseline: wb });
   const [sm, sb] = await compare(recapRuns, 3, () => core.dispatch('recap.period', semester), () => plain.all(semesterBounds));
   figures.push({ name: `semester recap (${inSemester.toLocaleString('en')} complaints)`, unit: 'ms', measured: sm, baselineName: 'COUNT(*) GROUP BY channel, same rows', baseline: sb });
+}
+
+// 6. Draining the whole queue (every seeded complaint, queued by the outbox trigger) to the
+//    reference upstream on loopback, run in its own process, vs one request per complaint.
+{
+  const { spawn } = await import('node:child_process');
+  const { createV1Adapter } = await import('../../server/upstream-v1');
+  const { dueComplaints, requeueAll } = await import('../../db/outbox');
+  const { reportFromComplaint } = await import('../../forms/sync');
+  const { REPO_ROOT } = await import('../../server/paths');
+  const path = await import('node:path');
+  const token = 'bench-token';
+  const startHub = async () => {
+    const child = spawn(process.execPath, ['--import', 'tsx', path.join(REPO_ROOT, 'upstream/cli.ts'), '--port', '0', '--data-dir', tempDir('loket-hub-'), '--acknowledge', 'false'], {
+      env: { ...process.env, UPSTREAM_TOKEN: token },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    const url = await new Promise<string>((resolve) => {
+      let out = '';
+      child.stdout.on('data', (c: Buffer) => {
+        out += c.toString();
+        const m = /(http:\/\/127\.0\.0\.1:\d+)/.exec(out);
+        if (m?.[1]) resolve(m[1]);
+      });
+    });
+    return { url, stop: () => new Promise((r) => (child.once('exit', r), child.kill('SIGTERM'))) };
+  };
+  const source = { office_id: 'bench', app: 'loket-aduan', app_version: 'bench' };
+
+  // Baseline: one request per complaint, the same reports, to a fresh hub.
+  const single = await startHub();
+  const adapter = createV1Adapter({ baseUrl: single.url, token, timeoutMs: 30_000 });
+  const sample = dueComplaints(db, '9999', Math.min(2000, N)).map((d) => reportFromComplaint(d.complaint, d.attachments, 'WIB'));
+  const perRequest: number[] = [];
+  for (const r of sample) {
+    const t = performance.now();
+    await adapter.push(source, [r], new AbortController().signal);
+    perRequest.push(performance.now() - t);
+  }
+  await single.stop();
+
+  const drains: number[] = [];
+  let peakRss = 0;
+  const rssBefore = process.memoryUsage().rss;
+  await core.sync.stop();
+  for (let round = 0; round < 3; round++) {
+    requeueAll(db);
+    const hub = await startHub();
+    // Saved while the engine is stopped, so the timed run is the first one to this hub.
+    await core.dispatch('sync.settings.save', { url: hub.url, officeId: 'bench', token });
+    const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 25);
+    const t = performance.now();
+    core.sync.start();
+    for (;;) {
+      const s = core.sync.status();
+      if (s.queued === 0 && s.sending === 0) break;
+      if (s.connection === 'offline' || s.connection === 'unauthorized') throw new Error(`drain failed: ${s.lastError}`);
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    drains.push((performance.now() - t) / N);
+    clearInterval(sampler);
+    await core.sync.stop();
+    await hub.stop();
+  }
+  figures.push({
+    name: `drain ${N.toLocaleString('en')} queued to loopback upstream, per complaint`,
+    unit: 'ms',
+    measured: stats(drains),
+    baselineName: 'one request per complaint (2,000 sent)',
+    baseline: stats(perRequest),
+  });
+  console.log(`sync drain: ${drains.map((d) => ((d * N) / 1000).toFixed(1) + ' s').join(', ')} for ${N.toLocaleString('en')}; peak RSS ${(peakRss / 2 ** 20).toFixed(0)} MiB (before ${(rssBefore / 2 ** 20).toFixed(0)} MiB)`);
 }
 
 printFigures(figures);
