@@ -47,4 +47,13 @@ describe('folder rules', () => {
       for (const spec of importsOf(f)) expect(spec, f).not.toBe('electron');
     }
   });
+
+  it('upstream/ (the reference hub) shares only the wire contract with the app', () => {
+    for (const f of sources('upstream')) {
+      for (const spec of importsOf(f)) {
+        expect(spec, f).not.toMatch(/\.\.\/(db|server|electron|renderer)\//);
+        if (spec.startsWith('../forms/')) expect(['../forms/upstream-v1', '../forms/vocabulary'], f).toContain(spec);
+      }
+    }
+  });
 });
