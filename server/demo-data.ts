@@ -3,17 +3,9 @@
 import type { ComplaintInput } from '../forms/complaint';
 import { toLocal, type TimeZone } from '../forms/time';
 import { FORM_C_CHANNELS } from '../forms/vocabulary';
+import { mulberry32 } from '../forms/random';
 
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { mulberry32 };
 
 const FIRST = ['Andi', 'Budi', 'Citra', 'Dewi', 'Eko', 'Fitri', 'Gede', 'Hasanuddin', 'Indah', 'Joko', 'Kadek', 'La Ode', 'Wa Ode', 'Made', 'Nurul', 'Putu', 'Rahmat', 'Siti', 'Taufik', 'Yohanes', 'Agus', 'Ratna', 'Muhammad', 'Sri', 'Yusuf', 'Maria', 'Ahmad', 'Ketut', 'Rini', 'Hendra'];
 const LAST = ['Saputra', 'Wulandari', 'Hidayat', 'Lestari', 'Prasetyo', 'Rahmawati', 'Siregar', 'Nasution', 'Sulaiman', 'Pratama', 'Kurniawan', 'Handayani', 'Tamrin', 'Sembiring', 'Manurung', 'Baso', 'Harahap', 'Yunus', 'Latif', 'Wijaya'];

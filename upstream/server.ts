@@ -4,6 +4,7 @@ import crypto from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { batchRequestV1, MAX_BATCH_BYTES, MAX_BATCH_REPORTS, UPSTREAM_STATUSES, type UpstreamStatus } from '../forms/upstream-v1';
+import { mulberry32 } from '../forms/random';
 import { DEFAULT_RULES, HubStore, type HubRules } from './store';
 
 export interface Faults {
@@ -40,18 +41,6 @@ export const NO_FAULTS: Faults = {
   down: false,
   seed: 1,
 };
-
-/** Deterministic faults for a fixed seed (mulberry32). */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export interface ReferenceUpstreamOptions {
   dataDir: string;
@@ -108,7 +97,7 @@ function authorized(req: http.IncomingMessage, token: string): boolean {
 
 export async function startReferenceUpstream(opts: ReferenceUpstreamOptions): Promise<ReferenceUpstream> {
   const faults: Faults = { ...NO_FAULTS, ...opts.faults };
-  let random = rng(faults.seed);
+  let random = mulberry32(faults.seed);
   const state = {
     store: new HubStore(opts.dataDir),
     rules: { ...DEFAULT_RULES, ...opts.rules },
@@ -227,7 +216,7 @@ export async function startReferenceUpstream(opts: ReferenceUpstreamOptions): Pr
     },
     setFaults(f) {
       Object.assign(faults, f);
-      if (f.seed !== undefined) random = rng(f.seed);
+      if (f.seed !== undefined) random = mulberry32(f.seed);
     },
     requests,
     onCommitted: null,

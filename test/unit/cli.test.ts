@@ -19,3 +19,13 @@ describe('command line', () => {
     expect(() => parseCli(['--bogus'], {})).toThrow();
   });
 });
+
+describe('sync deployment flags', () => {
+  it('reads --upstream-url and the tuning variables', async () => {
+    const { parseCli, syncTuningFromEnv } = await import('../../server/cli');
+    expect(parseCli(['--upstream-url', 'https://hub.example.go.id/pengaduan'], {}).upstreamUrl).toBe('https://hub.example.go.id/pengaduan');
+    expect(parseCli([], {}).upstreamUrl).toBeUndefined();
+    expect(syncTuningFromEnv({ LOKET_SYNC_BACKOFF_MS: '100,5000', LOKET_SYNC_POLL_MS: '2000' })).toEqual({ backoff: { baseMs: 100, capMs: 5000 }, pollMs: 2000 });
+    expect(syncTuningFromEnv({ LOKET_SYNC_BACKOFF_MS: 'cepat' })).toEqual({});
+  });
+});
