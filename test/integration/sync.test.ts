@@ -154,6 +154,35 @@ describe('the sync engine', () => {
     expect(Number(cursor.value)).toBeGreaterThanOrEqual(5);
   });
 
+  it('treats stale as done: the upstream already holds a newer version (a restored backup)', async () => {
+    const u = await upstream();
+    const core = makeCore(undefined, { tokenStore: memoryTokens(), upstreamUrl: u.url, sync: FAST_SYNC });
+    const id = ((await core.dispatch('complaints.create', formA())) as { value: { id: string } }).value.id;
+    await waitFor(() => drained(core), 'drained');
+    u.store.sqlite.prepare('UPDATE reports SET version = 9 WHERE client_id = ?').run(id);
+    await core.dispatch('complaints.transition', { id, action: 'minta_kelengkapan', input: { note: 'KTP' }, actor: null });
+    await waitFor(() => drained(core), 'drained again');
+    const row = core.database.sqlite.prepare('SELECT state, sent_version, outcome, tracking_id FROM outbox WHERE complaint_id = ?').get(id);
+    expect(row).toEqual({ state: 'sent', sent_version: 2, outcome: 'stale', tracking_id: u.store.reports()[0]!.tracking_id });
+  });
+
+  it('reports progress while a backlog drains, and notices a PC clock far from the upstream clock', async () => {
+    const u = await upstream({ latencyMs: 120, down: true });
+    // This PC's clock runs two hours behind the upstream's.
+    const core = makeCore(undefined, { tokenStore: memoryTokens(), upstreamUrl: u.url, sync: FAST_SYNC, now: () => new Date(Date.now() - 2 * 3600_000) });
+    const seeded = await seedComplaints(callerOf(core), 230);
+    u.setFaults({ down: false });
+    const seen = await waitFor(() => {
+      const p = core.sync.status().progress;
+      return p && p.done > 0 && p.done < p.total ? p : null;
+    }, 'progress in the middle of the drain');
+    expect(seen.total).toBe(230);
+    await waitFor(() => drained(core), 'drained');
+    expectConverged(core, u, seeded);
+    const skew = core.sync.status().clockSkewMs!;
+    expect(Math.abs(skew - 2 * 3600_000)).toBeLessThan(10_000);
+  });
+
   it('never counts a 200 that is not the contract (a captive portal) as sent', async () => {
     const portal = http.createServer((_req, res) => {
       res.writeHead(200, { 'Content-Type': 'text/html' });
