@@ -90,3 +90,24 @@ export const UPSTREAM_STATUS_LABELS: Record<UpstreamStatus, string> = {
   selesai: 'Selesai',
   diarsipkan: 'Diarsipkan',
 };
+
+/** The report's fields in the words of the forms, for the upstream's field errors on screen. */
+const FIELD_LABELS: Record<string, string> = {
+  title: 'Masalah pengaduan',
+  content: 'Uraian / isi pengaduan',
+  received_at: 'Waktu pengaduan',
+  channel: 'Sarana pengaduan',
+  category: 'Kategori',
+  classification: 'Klasifikasi',
+  reporter: 'Identitas pelapor',
+  'reporter.name': 'Nama pelapor',
+  'reporter.address': 'Alamat pelapor',
+  'reporter.phone': 'Telepon pelapor',
+  'reporter.email': 'Email pelapor',
+  attachments: 'Lampiran',
+  report: 'Laporan',
+};
+
+export function upstreamFieldLabel(field: string): string {
+  return FIELD_LABELS[field] ?? FIELD_LABELS[field.split('.').slice(0, 2).join('.')] ?? field;
+}

@@ -19,7 +19,7 @@ export function SyncBadge({ status }: { status: SyncStatus | null }) {
     <a href="#/sinkronisasi" className={`sync-badge sync-${state}`} data-testid="sync-badge" data-connection={state} aria-label="Status sinkronisasi">
       <span className="sync-dot" aria-hidden="true" />
       <span>{status.configured ? CONNECTION_LABELS[status.connection] : 'Sinkronisasi belum diatur'}</span>
-      <span data-testid="sync-waiting">{waiting > 0 ? `Menunggu: ${waiting}` : 'Semua terkirim'}</span>
+      <span data-testid="sync-waiting">{waiting > 0 ? `Menunggu: ${waiting}` : status.rejected > 0 ? 'Tidak ada antrean' : 'Semua terkirim'}</span>
       {status.rejected > 0 ? <span className="sync-rejected">Ditolak: {status.rejected}</span> : null}
       {status.lastSuccessAt && settings ? <span className="sync-last">Terakhir berhasil: {formatInstant(status.lastSuccessAt, settings.timeZone)}</span> : null}
     </a>

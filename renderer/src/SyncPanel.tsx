@@ -3,7 +3,7 @@ import { ApiError } from '../../forms/api';
 import { CORRECTABLE_FIELDS, CORRECTABLE_LABELS, type ComplaintDetail, type CorrectableField } from '../../forms/complaint';
 import { OUTBOX_STATE_LABELS } from '../../forms/sync';
 import { formatInstant, type TimeZone } from '../../forms/time';
-import { UPSTREAM_STATUS_LABELS, type UpstreamStatus } from '../../forms/upstream-v1';
+import { UPSTREAM_STATUS_LABELS, upstreamFieldLabel, type UpstreamStatus } from '../../forms/upstream-v1';
 import { STATUS_LABELS } from '../../forms/vocabulary';
 import { api } from './api';
 import { Field } from './Field';
@@ -36,7 +36,7 @@ export function SyncPanel({ c, tz }: { c: ComplaintDetail; tz: TimeZone }) {
           <ul className="plain">
             {(s.fieldErrors ?? []).map((e, i) => (
               <li key={i}>
-                <code>{e.field}</code> {e.message}
+                <span title={e.field}>{upstreamFieldLabel(e.field)}:</span> {e.message}
               </li>
             ))}
           </ul>

@@ -42,16 +42,17 @@ describe.skipIf(!chromiumExecutable)('sync in Chromium', () => {
 
     upstream.setFaults({ down: false });
     await expect.poll(() => badge.getAttribute('data-connection'), { timeout: 15_000 }).toBe('online');
-    await expect.poll(() => page.getByTestId('sync-waiting').textContent(), { timeout: 15_000 }).toBe('Semua terkirim');
+    // Nothing waits, but one was refused: not "all sent".
+    await expect.poll(() => page.getByTestId('sync-waiting').textContent(), { timeout: 15_000 }).toBe('Tidak ada antrean');
     await expect(badge.textContent()).resolves.toContain('Ditolak: 1');
     await expect(badge.textContent()).resolves.toContain('Terakhir berhasil');
     expect(upstream.store.reports().map((r) => (JSON.parse(r.body) as { reporter: { name: string } }).reporter.name).sort()).toEqual(['La Ode Hamid', 'Wa Ode Sitti']);
 
     // The Sinkronisasi page: the rejection with the upstream's field error and the run log.
     await go('/sinkronisasi');
-    await page.getByTestId('sync-rejected').getByText('Isi laporan minimal 30 karakter.').waitFor();
+    await page.getByTestId('sync-rejected').getByText('Uraian / isi pengaduan: Isi laporan minimal 30 karakter.').waitFor();
     await page.getByTestId('sync-runs').waitFor();
-    await expect(page.getByTestId('sync-safe').textContent()).resolves.toContain('aman untuk dimatikan');
+    await expect(page.getByTestId('sync-safe').textContent()).resolves.toContain('aman untuk dimatikan. 1 pengaduan ditolak upstream');
 
     // Fixed from the complaint's page with Koreksi data; it goes out again by itself.
     await page.getByTestId('sync-rejected').getByRole('link').click();

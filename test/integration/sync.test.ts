@@ -176,7 +176,7 @@ describe('the sync engine', () => {
       const p = core.sync.status().progress;
       return p && p.done > 0 && p.done < p.total ? p : null;
     }, 'progress in the middle of the drain');
-    expect(seen.total).toBe(230);
+    expect(seen!.total).toBe(230);
     await waitFor(() => drained(core), 'drained');
     expectConverged(core, u, seeded);
     const skew = core.sync.status().clockSkewMs!;

@@ -2,6 +2,7 @@ import { useCallback, useEffect, useState } from 'react';
 import type { OutputOf } from '../../../forms/api';
 import { OUTBOX_STATE_LABELS, type SyncStatus } from '../../../forms/sync';
 import { formatInstant, type TimeZone } from '../../../forms/time';
+import { upstreamFieldLabel } from '../../../forms/upstream-v1';
 import { api } from '../api';
 import { CONNECTION_LABELS } from '../SyncBadge';
 import { useSettings } from '../useSettings';
@@ -80,9 +81,11 @@ export function SyncPage({ status }: { status: SyncStatus | null }) {
             </p>
           ) : null}
           <p className={s.safeToShutDown ? 'notice notice-ok' : 'notice'} data-testid="sync-safe">
-            {s.safeToShutDown
-              ? 'Semua pengaduan sudah terkirim: aman untuk dimatikan.'
-              : 'Masih ada pengaduan yang belum terkirim. Data tetap aman di komputer ini bila dimatikan, dan akan dikirim saat tersambung lagi.'}
+            {!s.safeToShutDown
+              ? 'Masih ada pengaduan yang belum terkirim. Data tetap aman di komputer ini bila dimatikan, dan akan dikirim saat tersambung lagi.'
+              : s.rejected > 0
+                ? `Tidak ada yang menunggu dikirim: aman untuk dimatikan. ${s.rejected} pengaduan ditolak upstream dan perlu diperbaiki.`
+                : 'Semua pengaduan sudah terkirim: aman untuk dimatikan.'}
           </p>
           <button type="button" onClick={() => void runNow()} disabled={!s.configured || s.running}>
             Sinkronkan sekarang
@@ -119,7 +122,7 @@ export function SyncPage({ status }: { status: SyncStatus | null }) {
                     <ul className="plain">
                       {(r.fieldErrors?.length ? r.fieldErrors : [{ field: '', message: r.lastError ?? '' }]).map((e, i) => (
                         <li key={i}>
-                          {e.field ? <code>{e.field}</code> : null} {e.message}
+                          {e.field ? <span title={e.field}>{upstreamFieldLabel(e.field)}:</span> : null} {e.message}
                         </li>
                       ))}
                     </ul>
