@@ -110,6 +110,9 @@ export const drafts = sqliteTable(
     form: text('form').$type<FormKind>().notNull(),
     data: text('data').notNull(), // JSON of the form's raw values, as typed
     attachments: text('attachments').notNull().default('[]'), // JSON AttachmentRef[]
+    /** The window editing it (a per-tab id) and until when; another window may not take it over. */
+    holder: text('holder'),
+    heldUntil: text('held_until'),
     ...timestamps,
   },
   (t) => [index('drafts_form_updated').on(t.form, t.updatedAt)],

@@ -6,7 +6,7 @@ import { attachmentRef, attachmentUpload } from './attachments';
 import { dateField, optionalText } from './fields';
 import { complaintCreated, complaintDetail, complaintInput, complaintListInput, complaintListResult, correctionInput } from './complaint';
 import { syncOverview, syncSettings, syncSettingsInput, syncStatus } from './sync';
-import { draft, draftSave } from './drafts';
+import { draft, draftHold, draftList, draftSave } from './drafts';
 import { PAPER_SIZES, PRINT_KINDS } from './print';
 import { calendarView, holidayInput } from './calendar';
 import { periodInput } from './periods';
@@ -62,7 +62,8 @@ export const contract = {
     output: z.object({ imported: z.number().int(), errors: z.array(z.string()), calendar: calendarView }),
   },
   'drafts.save': { input: draftSave, output: z.object({ id: z.string(), updatedAt: z.string() }) },
-  'drafts.list': { input: z.object({ form: z.enum(['A', 'B', 'C']).nullish() }), output: z.array(draft) },
+  'drafts.list': { input: draftList, output: z.array(draft) },
+  'drafts.hold': { input: draftHold, output: z.object({ held: z.boolean() }) },
   'drafts.discard': { input: byId, output: z.object({ discarded: z.boolean() }) },
   'attachments.upload': { input: attachmentUpload, output: attachmentRef },
   'attachments.get': { input: z.object({ sha256: z.string().regex(/^[0-9a-f]{64}$/) }), output: z.object({ contentType: z.string(), dataBase64: z.string() }) },

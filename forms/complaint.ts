@@ -15,6 +15,8 @@ const workflowFields = {
   attachments: z.array(attachmentRef).max(20, { error: 'Paling banyak 20 lampiran.' }).default([]),
   /** The draft this complaint was keyed in: its id becomes the complaint's id, and it is deleted on save. */
   draftId: z.uuid().nullish(),
+  /** The window saving it: a draft another window holds is not saved from here. */
+  draftHolder: z.uuid().nullish(),
   /** Set when the officer confirmed saving despite the duplicate hint for this registration number. */
   confirmDuplicateOf: z.string().max(60).nullish(),
 };

@@ -5,8 +5,20 @@ import { FORM_KINDS } from './vocabulary';
 /** Raw values as typed (strings and booleans), not yet valid: a draft may be half a form. */
 const draftValues = z.record(z.string().max(60), z.union([z.string().max(20_000), z.boolean(), z.null()]));
 
+/**
+ * A window holds the draft it edits for DRAFT_LEASE_MS after each autosave or heartbeat, so a
+ * second window (another browser tab) cannot continue the same draft at the same time: one draft,
+ * one window, one complaint id (UPSTREAM.md: a draft opened twice gave two submissions in Enketo).
+ */
+export const DRAFT_LEASE_MS = 30_000;
+export const DRAFT_HEARTBEAT_MS = 10_000;
+
+/** The id of one window (browser tab); null from callers that are not windows (imports, tests). */
+const holder = z.uuid().nullish().transform((v) => v ?? null);
+
 export const draftSave = z.object({
   id: z.uuid(),
+  holder,
   form: z.enum(FORM_KINDS),
   data: draftValues.refine((d) => Object.keys(d).length <= 40, { error: 'Draf terlalu besar.' }),
   attachments: z.array(attachmentRef).max(20).default([]),
@@ -19,5 +31,12 @@ export const draft = z.object({
   attachments: z.array(attachmentRef),
   createdAt: z.string(),
   updatedAt: z.string(),
+  /** Another window is editing it now. */
+  heldElsewhere: z.boolean(),
 });
 export type Draft = z.infer<typeof draft>;
+
+export const draftList = z.object({ form: z.enum(FORM_KINDS).nullish(), holder });
+export const draftHold = z.object({ id: z.uuid(), holder: z.uuid() });
+
+export const DRAFT_HELD_MESSAGE = 'Draf ini sedang dibuka di jendela lain. Lanjutkan di jendela itu, atau tutup jendela itu lalu coba lagi.';

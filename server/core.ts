@@ -34,7 +34,8 @@ interface ExportJob {
   dataBase64: string | null;
   message: string | null;
 }
-import { deleteDraft, listDrafts, saveDraft } from '../db/drafts';
+import { deleteDraft, draftHeldByOther, holdDraft, listDrafts, releaseAllHolds, saveDraft } from '../db/drafts';
+import { DRAFT_HELD_MESSAGE } from '../forms/drafts';
 import { openDatabase, type OpenDatabase } from '../db/open';
 import { getSettings, saveSettings } from '../db/settings';
 import { AttachmentStore } from './attachment-store';
@@ -157,6 +158,7 @@ export function createCore(opts: CoreOptions): Core {
   const afterCalendarChange = () => recomputeOpenDeadlines(db, deadlineContext(), now().toISOString());
 
   seedCalendar();
+  releaseAllHolds(db);
   recomputeOpenDeadlines(db, deadlineContext(), now().toISOString(), true);
 
   // ---- sync ----
@@ -217,6 +219,7 @@ export function createCore(opts: CoreOptions): Core {
       // The draft id is the complaint id: a second save of the same draft (two tabs, a double
       // click that raced) must not make a second complaint.
       if (input.draftId && complaintExists(db, input.draftId)) throw alreadySaved();
+      if (input.draftId && draftHeldByOther(db, input.draftId, input.draftHolder ?? null, at.toISOString())) throw new ApiError({ code: 'CONFLICT', message: DRAFT_HELD_MESSAGE });
       const nowIso = at.toISOString();
       const duplicate = findDuplicate(db, rowFromInput(input, settings, nowIso), nowIso);
       if (duplicate && input.confirmDuplicateOf !== duplicate.registrationNo) {
@@ -293,10 +296,12 @@ export function createCore(opts: CoreOptions): Core {
 
     'drafts.save': (input) => {
       const saved = saveDraft(db, input, now().toISOString());
-      if (!saved) throw new ApiError({ code: 'CONFLICT', message: 'Draf ini sudah disimpan sebagai pengaduan.' });
+      if (saved === 'saved') throw new ApiError({ code: 'CONFLICT', message: 'Draf ini sudah disimpan sebagai pengaduan.' });
+      if (saved === 'held') throw new ApiError({ code: 'CONFLICT', message: DRAFT_HELD_MESSAGE });
       return saved;
     },
-    'drafts.list': ({ form }) => listDrafts(db, form),
+    'drafts.list': ({ form, holder }) => listDrafts(db, form, holder, now().toISOString()),
+    'drafts.hold': ({ id, holder }) => ({ held: holdDraft(db, id, holder, now().toISOString()) }),
     'drafts.discard': ({ id }) => ({ discarded: deleteDraft(db, id) }),
 
     'attachments.upload': ({ filename, contentType, dataBase64 }) => {

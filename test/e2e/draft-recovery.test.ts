@@ -45,6 +45,8 @@ describe.skipIf(!chromiumExecutable)('drafts survive a killed host', () => {
       const offer = again.getByRole('region', { name: 'Draf belum selesai' });
       await offer.getByText('Ada 1 draf belum selesai.').waitFor();
       await offer.getByRole('button', { name: 'Lanjutkan draf' }).click();
+      // Continuing first takes the draft's hold on the host, then fills the form.
+      await offer.waitFor({ state: 'detached' });
       expect(await again.getByLabel('Nama lengkap').inputValue()).toBe(text.name);
       expect(await again.getByLabel('Instansi').inputValue()).toBe(text.institution);
       expect(await again.getByLabel('Materi pengaduan').inputValue()).toBe(text.content);

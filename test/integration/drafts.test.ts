@@ -56,3 +56,37 @@ describe('drafts', () => {
     expect(res).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', fields: { id: expect.any(String), form: expect.any(String) } } });
   });
 });
+
+describe('one draft, one window', () => {
+  it('refuses a second window autosaving, continuing or saving a draft another window holds, until the hold lapses', async () => {
+    let clock = new Date('2026-11-24T02:00:00Z').getTime();
+    const dir = (await import('../helpers')).tempDir();
+    const c = core(dir, { now: () => new Date(clock) });
+    const [w1, w2] = [uuidv7(), uuidv7()];
+    const id = uuidv7();
+    expect(await c.dispatch('drafts.save', { id, holder: w1, form: 'A', data: { reporterName: 'Siti' } })).toMatchObject({ ok: true });
+    const second = await c.dispatch('drafts.save', { id, holder: w2, form: 'A', data: { reporterName: 'Budi' } });
+    expect(second).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: expect.stringContaining('jendela lain') } });
+    expect(await c.dispatch('drafts.list', { form: 'A', holder: w2 })).toMatchObject({ ok: true, value: [{ id, heldElsewhere: true, data: { reporterName: 'Siti' } }] });
+    expect(await c.dispatch('drafts.list', { form: 'A', holder: w1 })).toMatchObject({ ok: true, value: [{ id, heldElsewhere: false }] });
+    expect(await c.dispatch('drafts.hold', { id, holder: w2 })).toEqual({ ok: true, value: { held: false } });
+    const saveFrom2 = await c.dispatch('complaints.create', formA({ draftId: id, draftHolder: w2, receivedDate: '2026-11-24', receivedTime: '08:00' }));
+    expect(saveFrom2).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+    expect(c.database.sqlite.prepare('SELECT count(*) FROM complaints').pluck().get()).toBe(0);
+
+    // The first window keeps its hold with heartbeats; once it stops, the hold lapses.
+    clock += 20_000;
+    expect(await c.dispatch('drafts.hold', { id, holder: w1 })).toEqual({ ok: true, value: { held: true } });
+    clock += 25_000;
+    expect(await c.dispatch('drafts.hold', { id, holder: w2 })).toEqual({ ok: true, value: { held: false } });
+    clock += 10_000;
+    expect(await c.dispatch('drafts.hold', { id, holder: w2 })).toEqual({ ok: true, value: { held: true } });
+    expect(await c.dispatch('drafts.save', { id, holder: w1, form: 'A', data: { reporterName: 'Siti R' } })).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+    await c.close();
+
+    // After a restart (a crash killed every window) nobody holds anything.
+    const again = core(dir, { now: () => new Date(clock) });
+    expect(await again.dispatch('drafts.list', { form: 'A', holder: w1 })).toMatchObject({ ok: true, value: [{ id, heldElsewhere: false }] });
+    expect(await again.dispatch('drafts.hold', { id, holder: w1 })).toEqual({ ok: true, value: { held: true } });
+  });
+});

@@ -13,7 +13,7 @@ import { Field } from '../Field';
 import { Options } from '../Options';
 import { fileToBase64 } from '../files';
 import { PrintPanel } from '../PrintPanel';
-import { useDraft } from '../useDraft';
+import { useDraft, WINDOW_ID } from '../useDraft';
 import { useSettings } from '../useSettings';
 import { CHANGED_EVENT } from '../useWorkCounts';
 
@@ -88,7 +88,7 @@ export function FormPage({ form }: { form: FormKind }) {
       setSaved(null);
       setDuplicate(undefined);
       draft.cancelPending();
-      const payload = { ...values, attachments: filesRef.current, draftId: draft.id, confirmDuplicateOf: confirmed.current } as unknown as ComplaintInput;
+      const payload = { ...values, attachments: filesRef.current, draftId: draft.id, draftHolder: WINDOW_ID, confirmDuplicateOf: confirmed.current } as unknown as ComplaintInput;
       try {
         // The answer arrives only after the row is committed with synchronous=FULL.
         const res = await api.call('complaints.create', payload);
@@ -136,8 +136,8 @@ export function FormPage({ form }: { form: FormKind }) {
     return () => document.removeEventListener('keydown', onKey);
   });
 
-  const resume = (d: Draft) => {
-    draft.resume(d);
+  const resume = async (d: Draft) => {
+    if (!(await draft.resume(d))) return;
     reset({ ...emptyValues(form, tz), ...d.data, form });
     setFiles(d.attachments);
     setSaved(null);
@@ -205,6 +205,11 @@ export function FormPage({ form }: { form: FormKind }) {
         </p>
       </div>
 
+      {draft.heldElsewhere ? (
+        <p className="duplicate" role="alert" data-testid="draft-held">
+          {draft.heldElsewhere} Perubahan di jendela ini tidak disimpan sebagai draf.
+        </p>
+      ) : null}
       {draft.pending.length > 0 ? (
         <div className="drafts" role="region" aria-label="Draf belum selesai">
           <p>
@@ -216,9 +221,13 @@ export function FormPage({ form }: { form: FormKind }) {
                 <span>
                   {String(d.data.reporterName || d.data.content || d.data.problem || '(kosong)').slice(0, 60)} — disimpan {formatInstant(d.updatedAt, tz)}
                 </span>{' '}
-                <button type="button" onClick={() => resume(d)}>
-                  Lanjutkan draf
-                </button>{' '}
+                {d.heldElsewhere ? (
+                  <em>sedang dibuka di jendela lain</em>
+                ) : (
+                  <button type="button" onClick={() => void resume(d)}>
+                    Lanjutkan draf
+                  </button>
+                )}{' '}
                 <button type="button" className="secondary" onClick={() => void draft.discard(d.id)}>
                   Buang draf
                 </button>
