@@ -9,6 +9,7 @@ import { fromLocal, toLocal } from '../forms/time';
 import { endOfLocalDay } from '../forms/working-days';
 import { allowedActions } from '../forms/workflow';
 import { CLOSED_STATUSES, HIDDEN_REPORTER, type Channel } from '../forms/vocabulary';
+import { appendEvent } from './events';
 import type { Db } from './open';
 import { complaintAttachments, complaintEvents, complaints, drafts, registrationCounters } from './schema';
 import { ftsQuery, looksLikeRegistrationNo } from './search';
@@ -265,19 +266,14 @@ export function correctComplaint(db: Db, input: CorrectionInput, now: string): C
       if (changed.length === 0) throw new CorrectionRefused('Tidak ada isian yang berubah.');
       const protectedReporter = row.anonymous || row.confidential;
       const before = Object.fromEntries(changed.filter((f) => !(protectedReporter && f.startsWith('reporter'))).map((f) => [f, row[f]]));
-      const seq = (tx.select({ m: sql<number>`max(${complaintEvents.seq})` }).from(complaintEvents).where(eq(complaintEvents.complaintId, row.id)).get()?.m ?? 0) + 1;
-      tx.insert(complaintEvents)
-        .values({
-          id: uuidv7(),
-          complaintId: row.id,
-          seq,
-          type: 'koreksi',
-          at: now,
-          actor: input.actor,
-          note: input.reason,
-          data: { fields: changed, labels: changed.map((f) => CORRECTABLE_LABELS[f]), before, version: row.version + 1 },
-        })
-        .run();
+      appendEvent(tx, {
+        complaintId: row.id,
+        type: 'koreksi',
+        at: now,
+        actor: input.actor,
+        note: input.reason,
+        data: { fields: changed, labels: changed.map((f) => CORRECTABLE_LABELS[f]), before, version: row.version + 1 },
+      });
       const set = Object.fromEntries(changed.map((f) => [f, input.fields[f] ?? null]));
       return tx.update(complaints).set({ ...set, version: row.version + 1, updatedAt: now }).where(eq(complaints.id, row.id)).returning().get();
     },

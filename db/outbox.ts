@@ -1,12 +1,12 @@
 // Queries over the outbox and the other sync tables. Rows get into the outbox only through the
 // triggers of migration 0008; this module moves them through queued → sending → sent | rejected,
 // records the upstream's receipts, and turns pulled updates into history events.
-import { and, asc, desc, eq, inArray, isNull, lte, max, or, sql } from 'drizzle-orm';
-import { uuidv7 } from 'uuidv7';
+import { and, asc, desc, eq, inArray, isNull, lte, or, sql, type SQL } from 'drizzle-orm';
 import type { ReportAttachment, ReportSource } from '../forms/sync';
 import type { ResultV1, UpdateV1 } from '../forms/upstream-v1';
+import { appendEvent } from './events';
 import type { Db } from './open';
-import { complaintAttachments, complaintEvents, complaints, outbox, syncMeta, syncRuns, upstreamBlobs, upstreamUpdates, type OutboxState } from './schema';
+import { complaintAttachments, complaints, outbox, syncMeta, syncRuns, upstreamBlobs, upstreamUpdates, type OutboxState } from './schema';
 
 export type OutboxRow = typeof outbox.$inferSelect;
 
@@ -20,13 +20,16 @@ export interface DueComplaint {
   attachments: ReportAttachment[];
 }
 
+/** Queued and not waiting out a retry delay. */
+const dueWhere = (now: string): SQL => and(eq(outbox.state, 'queued'), or(isNull(outbox.nextAttemptAt), lte(outbox.nextAttemptAt, now)))!;
+
 /** The next complaints to send, oldest queued first, each at its newest version. */
 export function dueComplaints(db: Db, now: string, limit: number): DueComplaint[] {
   const rows = db
     .select({ c: complaints })
     .from(outbox)
     .innerJoin(complaints, eq(complaints.id, outbox.complaintId))
-    .where(and(eq(outbox.state, 'queued'), or(isNull(outbox.nextAttemptAt), lte(outbox.nextAttemptAt, now))))
+    .where(dueWhere(now))
     .orderBy(asc(outbox.queuedAt), asc(outbox.complaintId))
     .limit(limit)
     .all()
@@ -45,13 +48,7 @@ export function dueComplaints(db: Db, now: string, limit: number): DueComplaint[
 }
 
 export function countDue(db: Db, now: string): number {
-  return (
-    db
-      .select({ n: sql<number>`count(*)` })
-      .from(outbox)
-      .where(and(eq(outbox.state, 'queued'), or(isNull(outbox.nextAttemptAt), lte(outbox.nextAttemptAt, now))))
-      .get()?.n ?? 0
-  );
+  return db.select({ n: sql<number>`count(*)` }).from(outbox).where(dueWhere(now)).get()?.n ?? 0;
 }
 
 /** Marks the versions about to be sent; a row changed since it was read stays queued. */
@@ -220,26 +217,23 @@ export function applyUpdates(db: Db, updates: UpdateV1[], nextCursor: string, no
   let fresh = 0;
   db.transaction((tx) => {
     for (const u of updates) {
+      const at = new Date(u.at).toISOString();
       const inserted = tx
         .insert(upstreamUpdates)
-        .values({ clientId: u.client_id, seq: u.seq, trackingId: u.tracking_id, status: u.status, at: new Date(u.at).toISOString(), note: u.note ?? null, by: u.by ?? null, receivedAt: now })
+        .values({ clientId: u.client_id, seq: u.seq, trackingId: u.tracking_id, status: u.status, at, note: u.note ?? null, by: u.by ?? null, receivedAt: now })
         .onConflictDoNothing()
         .run().changes;
       if (!inserted) continue;
       const exists = tx.select({ id: complaints.id }).from(complaints).where(eq(complaints.id, u.client_id)).get();
       if (!exists) continue; // another office's case on a shared hub
       fresh++;
-      const seq = (tx.select({ m: max(complaintEvents.seq) }).from(complaintEvents).where(eq(complaintEvents.complaintId, u.client_id)).get()?.m ?? 0) + 1;
-      const at = new Date(u.at).toISOString();
-      tx.insert(complaintEvents)
-        .values({ id: uuidv7(), complaintId: u.client_id, seq, type: 'upstream', at, actor: u.by ?? null, note: u.note ?? null, data: { status: u.status, upstreamSeq: u.seq, trackingId: u.tracking_id } })
-        .run();
+      appendEvent(tx as unknown as Db, { complaintId: u.client_id, type: 'upstream', at, actor: u.by ?? null, note: u.note ?? null, data: { status: u.status, upstreamSeq: u.seq, trackingId: u.tracking_id } });
       tx.update(outbox)
         .set({ upstreamStatus: u.status, upstreamStatusAt: at, trackingId: sql`coalesce(${outbox.trackingId}, ${u.tracking_id})` })
         .where(and(eq(outbox.complaintId, u.client_id), or(isNull(outbox.upstreamStatusAt), lte(outbox.upstreamStatusAt, at))))
         .run();
     }
-    tx.insert(syncMeta).values({ key: 'cursor', value: nextCursor }).onConflictDoUpdate({ target: syncMeta.key, set: { value: nextCursor } }).run();
+    setMeta(tx as unknown as Db, 'cursor', nextCursor);
   });
   return fresh;
 }

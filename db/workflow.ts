@@ -1,13 +1,13 @@
 // Applies a decided transition: the complaint's new state and fields, its version, the event and
 // the next deadline all change in one transaction, so history and state never disagree.
-import { and, eq, isNull, max, notInArray } from 'drizzle-orm';
-import { uuidv7 } from 'uuidv7';
+import { and, eq, isNull, notInArray } from 'drizzle-orm';
 import { computeDeadlines, nextDue, withArchiveProposal, type Deadline, type DeadlineDays } from '../forms/deadlines';
 import type { TimeZone } from '../forms/time';
 import { CLOSED_STATUSES } from '../forms/vocabulary';
 import type { Calendar } from '../forms/working-days';
 import { decide, type Action, type ActionInput, type CaseFacts } from '../forms/workflow';
 import type { Db } from './open';
+import { appendEvent } from './events';
 import { complaintEvents, complaints } from './schema';
 
 export class TransitionRefused extends Error {}
@@ -78,20 +78,15 @@ export function applyTransition<A extends Action>(
       const decision = decide(facts, action, input as Record<string, unknown>);
       if (!decision.ok) throw new TransitionRefused(decision.message);
 
-      const seq = (tx.select({ m: max(complaintEvents.seq) }).from(complaintEvents).where(eq(complaintEvents.complaintId, id)).get()?.m ?? 0) + 1;
       const { note, ...data } = input as Record<string, unknown>;
-      tx.insert(complaintEvents)
-        .values({
-          id: uuidv7(),
-          complaintId: id,
-          seq,
-          type: action,
-          at: now,
-          actor,
-          note: typeof note === 'string' ? note : null,
-          data: { ...data, from: row.status, to: decision.to, version: row.version + 1 },
-        })
-        .run();
+      appendEvent(tx, {
+        complaintId: id,
+        type: action,
+        at: now,
+        actor,
+        note: typeof note === 'string' ? note : null,
+        data: { ...data, from: row.status, to: decision.to, version: row.version + 1 },
+      });
       const updated = { ...row, ...fieldsFor(action, input), status: decision.to, version: row.version + 1, updatedAt: now };
       const due = nextDueFields(tx, updated, ctx, now);
       const { id: _id, createdAt: _c, registrationNo: _r, ...set } = { ...updated, ...due };
