@@ -196,6 +196,11 @@ export const complaintSync = z
 
 export const UPSTREAM_TOKEN_ENV = 'LOKET_UPSTREAM_TOKEN';
 
+/** The form the address is stored in: no surrounding spaces, no trailing slash. */
+export function normalizeUpstreamUrl(url: string): string {
+  return url.trim().replace(/\/+$/, '');
+}
+
 /** Plain HTTP only to this PC (tests, a hub on the same machine); everything else must be HTTPS. */
 export function upstreamUrlProblem(url: string): string | null {
   let u: URL;
@@ -214,7 +219,7 @@ export const syncSettingsInput = z.object({
     .string()
     .trim()
     .max(500, { error: 'Alamat upstream terlalu panjang.' })
-    .transform((v) => v.replace(/\/+$/, ''))
+    .transform(normalizeUpstreamUrl)
     .superRefine((v, ctx) => {
       const problem = v === '' ? null : upstreamUrlProblem(v);
       if (problem) ctx.addIssue({ code: 'custom', message: problem });

@@ -15,6 +15,7 @@ import { applyTransition, CaseNotFound, recomputeOpenDeadlines, TransitionRefuse
 import { parseHolidayLines } from '../forms/calendar';
 import { LETTER_SOURCE_EVENT, PRINT_LABELS, type PrintKind } from '../forms/print';
 import { deadlineDays } from '../forms/settings';
+import { normalizeUpstreamUrl } from '../forms/sync';
 import { toLocal } from '../forms/time';
 import { and, count, eq, lt, sql } from 'drizzle-orm';
 import { nationalHolidays } from './holiday-seed';
@@ -186,7 +187,7 @@ export function createCore(opts: CoreOptions): Core {
   });
   /** A different upstream needs every complaint again; the same one answers `duplicate`. */
   function changeUpstreamUrl(url: string) {
-    const clean = url.trim().replace(/\/+$/, '');
+    const clean = normalizeUpstreamUrl(url);
     const before = getMeta(db, 'url') ?? '';
     if (clean === before) return;
     setMeta(db, 'url', clean || null);

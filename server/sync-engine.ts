@@ -104,18 +104,9 @@ export class SyncEngine {
   /** `Sinkronkan sekarang` and settings changes: forget the backoff and run now. */
   runNow(): Promise<void> {
     this.failures = 0;
-    if (this.running) {
-      this.rerun = true;
-      return this.running;
-    }
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
     return this.run();
-  }
-
-  /** Resolves when a run is not in progress (tests and shutdown). */
-  async idle(): Promise<void> {
-    while (this.running) await this.running.catch(() => undefined);
   }
 
   status(): SyncStatus {

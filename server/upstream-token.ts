@@ -24,27 +24,34 @@ export function fileTokenStore(
     source: 'file',
   },
 ): TokenStore {
+  let cached: string | null | undefined;
   return {
     get source() {
-      return fs.existsSync(file) ? codec.source : 'none';
+      return this.read() ? codec.source : 'none';
     },
     editable: true,
+    // Read once (then kept in step by write): the engine asks on every status poll, and on the
+    // desktop each read is a keychain call. A file edited by hand is seen after a restart.
     read() {
-      try {
-        return codec.decode(fs.readFileSync(file)) || null;
-      } catch {
-        return null;
+      if (cached === undefined) {
+        try {
+          cached = codec.decode(fs.readFileSync(file)) || null;
+        } catch {
+          cached = null;
+        }
       }
+      return cached;
     },
     write(token) {
       if (!token) {
         fs.rmSync(file, { force: true });
-        return;
+      } else {
+        fs.mkdirSync(path.dirname(file), { recursive: true });
+        const tmp = `${file}.tmp`;
+        fs.writeFileSync(tmp, codec.encode(token), { mode: 0o600 });
+        fs.renameSync(tmp, file);
       }
-      fs.mkdirSync(path.dirname(file), { recursive: true });
-      const tmp = `${file}.tmp`;
-      fs.writeFileSync(tmp, codec.encode(token), { mode: 0o600 });
-      fs.renameSync(tmp, file);
+      cached = token || null;
     },
   };
 }

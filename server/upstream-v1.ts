@@ -1,7 +1,7 @@
 // The v1 adapter: Upstream Batch API v1 over fetch. Every answer is checked against the contract's
 // zod schemas; a 200 that is not the expected JSON (a captive Wi-Fi portal, a proxy's page) is a
 // failure to retry, never a success. The token is only ever put in the Authorization header.
-import { parseRetryAfter } from '../forms/sync';
+import { normalizeUpstreamUrl, parseRetryAfter } from '../forms/sync';
 import { batchAnswerV1, MAX_BATCH_BYTES, MAX_BATCH_REPORTS, updatesAnswerV1, type ReportV1 } from '../forms/upstream-v1';
 import { UpstreamFailure, type BatchSource, type UpstreamAdapter } from './upstream-adapter';
 
@@ -15,7 +15,7 @@ export interface V1Options {
 }
 
 export function createV1Adapter(opts: V1Options): UpstreamAdapter {
-  const base = opts.baseUrl.replace(/\/+$/, '');
+  const base = normalizeUpstreamUrl(opts.baseUrl);
   const now = opts.now ?? (() => new Date());
 
   async function request(method: string, path: string, signal: AbortSignal, body?: { data: Buffer | string; type: string }): Promise<Response> {

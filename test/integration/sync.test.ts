@@ -255,3 +255,28 @@ describe('the sync engine', () => {
     expect(outcomes).toEqual([{ outcome: 'created', n: 30 }]);
   }, 60_000);
 });
+
+describe('the upstream token', () => {
+  it('lives in a 0600 file beside the database, never in it; the environment variable wins and is read-only', async () => {
+    const { fileTokenStore, withEnvToken, TOKEN_FILE } = await import('../../server/upstream-token');
+    const fs = await import('node:fs');
+    const dir = tempDir();
+    const file = path.join(dir, TOKEN_FILE);
+    const store = fileTokenStore(file);
+    expect([store.read(), store.source]).toEqual([null, 'none']);
+    store.write('rahasia-token-123');
+    expect([store.read(), store.source]).toEqual(['rahasia-token-123', 'file']);
+    expect(fs.statSync(file).mode & 0o777).toBe(0o600);
+    expect(fileTokenStore(file).read()).toBe('rahasia-token-123'); // a restarted app reads it back
+    store.write(null);
+    expect([store.read(), store.source, fs.existsSync(file)]).toEqual([null, 'none', false]);
+    const env = withEnvToken(store, { LOKET_UPSTREAM_TOKEN: ' dari-env ' });
+    expect([env.read(), env.source, env.editable]).toEqual(['dari-env', 'env', false]);
+
+    const core = makeCore(dir, { tokenStore: fileTokenStore(file) });
+    expect(await core.dispatch('sync.settings.save', { url: 'http://127.0.0.1:9/', officeId: '', token: 'token-dari-layar' })).toMatchObject({ ok: true, value: { url: 'http://127.0.0.1:9', tokenSet: true, tokenSource: 'file' } });
+    const dbBytes = fs.readFileSync(path.join(dir, DB_FILE)).toString('latin1') + (fs.existsSync(path.join(dir, `${DB_FILE}-wal`)) ? fs.readFileSync(path.join(dir, `${DB_FILE}-wal`)).toString('latin1') : '');
+    expect(dbBytes).not.toContain('token-dari-layar');
+    expect(fs.readFileSync(file, 'utf8')).toBe('token-dari-layar');
+  });
+});

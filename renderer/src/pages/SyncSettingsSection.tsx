@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { ApiError, type OutputOf } from '../../../forms/api';
-import { UPSTREAM_TOKEN_ENV, upstreamUrlProblem } from '../../../forms/sync';
+import { normalizeUpstreamUrl, UPSTREAM_TOKEN_ENV, upstreamUrlProblem } from '../../../forms/sync';
 import { api } from '../api';
 import { Field } from '../Field';
 
@@ -31,12 +31,13 @@ export function SyncSettingsSection() {
   const save = async (clearToken = false) => {
     setErrors({});
     setStatus(null);
-    const problem = url.trim() ? upstreamUrlProblem(url.trim()) : null;
+    const clean = normalizeUpstreamUrl(url);
+    const problem = clean ? upstreamUrlProblem(clean) : null;
     if (problem) {
       setErrors({ url: problem });
       return;
     }
-    if (current && current.url && url.trim() && url.trim().replace(/\/+$/, '') !== current.url) {
+    if (current && current.url && clean && clean !== current.url) {
       if (!window.confirm('Alamat upstream berubah: semua pengaduan akan dikirim ulang ke alamat baru. Lanjutkan?')) return;
     }
     try {
