@@ -1,31 +1,39 @@
 // The app's core: the database and the procedures of the API contract. Both hosts (electron/main.ts
 // and server/browser-host.ts) create one and route calls to `dispatch`; nothing here knows which.
-import { ApiError, type Envelope } from '../forms/api';
-import { fromLocal } from '../forms/time';
-import { complaintExists, correctComplaint, CorrectionRefused, createComplaint, findDuplicate, getComplaint, listComplaints, rowFromInput, viewWhere } from '../db/complaints';
-import { getMeta, outboxItems, outboxOf, recentRuns, requeueAll, setMeta } from '../db/outbox';
-import { fileTokenStore, TOKEN_FILE, withEnvToken, type TokenStore } from './upstream-token';
-import { DEFAULT_TUNING, SyncEngine, type SyncTuning } from './sync-engine';
-import { createV1Adapter } from './upstream-v1';
-import type { UpstreamAdapter } from './upstream-adapter';
+import crypto from 'node:crypto';
 import path from 'node:path';
+import { and, count, eq, lt, sql } from 'drizzle-orm';
+import { complaintExists, correctComplaint, CorrectionRefused, createComplaint, findDuplicate, getComplaint, listComplaints, rowFromInput, viewWhere } from '../db/complaints';
+import { deleteDraft, draftHeldByOther, holdDraft, listDrafts, releaseAllHolds, saveDraft } from '../db/drafts';
 import { calendarOf, deleteHoliday, hasYear, listHolidays, upsertHolidays, yearsCovered } from '../db/holidays';
+import { getMonev, saveMonev } from '../db/monev';
+import { openDatabase, type OpenDatabase } from '../db/open';
+import { getMeta, outboxItems, outboxOf, recentRuns, requeueAll, setMeta } from '../db/outbox';
+import { indicatorData, periodRecap, weeklyRecap } from '../db/recaps';
 import { complaints } from '../db/schema';
+import { getSettings, saveSettings } from '../db/settings';
 import { applyTransition, CaseNotFound, recomputeOpenDeadlines, TransitionRefused, type DeadlineContext } from '../db/workflow';
+import { ApiError, type Envelope } from '../forms/api';
 import { parseHolidayLines } from '../forms/calendar';
+import { DRAFT_HELD_MESSAGE } from '../forms/drafts';
+import type { Period } from '../forms/periods';
 import { LETTER_SOURCE_EVENT, PRINT_LABELS, type PrintKind } from '../forms/print';
+import { LANDSCAPE, type RecapKind } from '../forms/recap';
 import { deadlineDays } from '../forms/settings';
 import { normalizeUpstreamUrl } from '../forms/sync';
-import { toLocal } from '../forms/time';
-import { and, count, eq, lt, sql } from 'drizzle-orm';
+import { fromLocal, toLocal } from '../forms/time';
+import { AttachmentStore } from './attachment-store';
+import { dispatch, type Handlers } from './dispatch';
 import { nationalHolidays } from './holiday-seed';
-import { indicatorData, periodRecap, weeklyRecap } from '../db/recaps';
-import { getMonev, saveMonev } from '../db/monev';
-import crypto from 'node:crypto';
-import type { Period } from '../forms/periods';
-import { LANDSCAPE, type RecapKind } from '../forms/recap';
+import { log } from './log';
+import { printableHtml, printFilename } from './print-html';
+import { pdfPageCount, type Printer } from './printer';
 import { monevBody, periodBody, recapPage, resultsBody, weeklyBody } from './recap-html';
 import { recapWorkbook } from './recap-xlsx';
+import { DEFAULT_TUNING, SyncEngine, type SyncTuning } from './sync-engine';
+import type { UpstreamAdapter } from './upstream-adapter';
+import { fileTokenStore, TOKEN_FILE, withEnvToken, type TokenStore } from './upstream-token';
+import { createV1Adapter } from './upstream-v1';
 
 interface ExportJob {
   state: 'running' | 'done' | 'failed';
@@ -35,15 +43,6 @@ interface ExportJob {
   dataBase64: string | null;
   message: string | null;
 }
-import { deleteDraft, draftHeldByOther, holdDraft, listDrafts, releaseAllHolds, saveDraft } from '../db/drafts';
-import { DRAFT_HELD_MESSAGE } from '../forms/drafts';
-import { openDatabase, type OpenDatabase } from '../db/open';
-import { getSettings, saveSettings } from '../db/settings';
-import { AttachmentStore } from './attachment-store';
-import { dispatch, type Handlers } from './dispatch';
-import { log } from './log';
-import { printableHtml, printFilename } from './print-html';
-import { pdfPageCount, type Printer } from './printer';
 
 export interface CoreOptions {
   dataDir: string;

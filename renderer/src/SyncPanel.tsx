@@ -8,6 +8,20 @@ import { STATUS_LABELS } from '../../forms/vocabulary';
 import { api } from './api';
 import { Field } from './Field';
 
+/** The upstream's reasons for refusing a report, in the forms' words (its field code on hover). */
+export function RejectionReasons({ fieldErrors, lastError }: { fieldErrors: { field: string; message: string }[] | null; lastError: string | null }) {
+  const reasons = fieldErrors?.length ? fieldErrors : [{ field: '', message: lastError ?? '' }];
+  return (
+    <ul className="plain">
+      {reasons.map((e, i) => (
+        <li key={i}>
+          {e.field ? <span title={e.field}>{upstreamFieldLabel(e.field)}:</span> : null} {e.message}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
 /** Where this complaint stands upstream: tracking id, both statuses side by side, rejections. */
 export function SyncPanel({ c, tz }: { c: ComplaintDetail; tz: TimeZone }) {
   const s = c.sync;
@@ -33,13 +47,7 @@ export function SyncPanel({ c, tz }: { c: ComplaintDetail; tz: TimeZone }) {
       {s.state === 'rejected' ? (
         <div className="notice notice-warn" role="alert">
           Ditolak upstream:
-          <ul className="plain">
-            {(s.fieldErrors ?? []).map((e, i) => (
-              <li key={i}>
-                <span title={e.field}>{upstreamFieldLabel(e.field)}:</span> {e.message}
-              </li>
-            ))}
-          </ul>
+          <RejectionReasons fieldErrors={s.fieldErrors} lastError={s.lastError} />
           Perbaiki lewat <em>Koreksi data</em>; setelah disimpan pengaduan dikirim lagi.
         </div>
       ) : null}

@@ -2,9 +2,9 @@ import { useCallback, useEffect, useState } from 'react';
 import type { OutputOf } from '../../../forms/api';
 import { OUTBOX_STATE_LABELS, type SyncStatus } from '../../../forms/sync';
 import { formatInstant, type TimeZone } from '../../../forms/time';
-import { upstreamFieldLabel } from '../../../forms/upstream-v1';
 import { api } from '../api';
 import { CONNECTION_LABELS } from '../SyncBadge';
+import { RejectionReasons } from '../SyncPanel';
 import { useSettings } from '../useSettings';
 
 type Overview = OutputOf<'sync.overview'>;
@@ -119,13 +119,7 @@ export function SyncPage({ status }: { status: SyncStatus | null }) {
                   </td>
                   <td>{r.version}</td>
                   <td>
-                    <ul className="plain">
-                      {(r.fieldErrors?.length ? r.fieldErrors : [{ field: '', message: r.lastError ?? '' }]).map((e, i) => (
-                        <li key={i}>
-                          {e.field ? <span title={e.field}>{upstreamFieldLabel(e.field)}:</span> : null} {e.message}
-                        </li>
-                      ))}
-                    </ul>
+                    <RejectionReasons fieldErrors={r.fieldErrors} lastError={r.lastError} />
                   </td>
                 </tr>
               ))}
