@@ -8,6 +8,7 @@ import { complaints, drafts } from './schema';
 type DraftRow = typeof drafts.$inferSelect;
 
 const heldByOther = (r: Pick<DraftRow, 'holder' | 'heldUntil'>, holder: string | null, now: string) => !!r.holder && r.holder !== holder && !!r.heldUntil && r.heldUntil > now;
+const holdOf = (db: Pick<Db, 'select'>, id: string) => db.select({ holder: drafts.holder, heldUntil: drafts.heldUntil }).from(drafts).where(eq(drafts.id, id)).get();
 const leaseEnd = (now: string) => new Date(new Date(now).getTime() + DRAFT_LEASE_MS).toISOString();
 
 const toDraft = (r: DraftRow, holder: string | null, now: string): Draft => ({
@@ -27,7 +28,7 @@ const toDraft = (r: DraftRow, holder: string | null, now: string): Draft => ({
 export function saveDraft(db: Db, d: { id: string; holder: string | null; form: FormKind; data: Draft['data']; attachments: AttachmentRef[] }, now: string): { id: string; updatedAt: string } | 'saved' | 'held' {
   return db.transaction((tx) => {
     if (tx.select({ id: complaints.id }).from(complaints).where(eq(complaints.id, d.id)).get()) return 'saved' as const;
-    const existing = tx.select({ holder: drafts.holder, heldUntil: drafts.heldUntil }).from(drafts).where(eq(drafts.id, d.id)).get();
+    const existing = holdOf(tx, d.id);
     if (existing && heldByOther(existing, d.holder, now)) return 'held' as const;
     const data = JSON.stringify(d.data);
     const attachments = JSON.stringify(d.attachments);
@@ -43,7 +44,7 @@ export function saveDraft(db: Db, d: { id: string; holder: string | null; form: 
 /** Takes or renews a window's hold on a draft; false when another window holds it. */
 export function holdDraft(db: Db, id: string, holder: string, now: string): boolean {
   return db.transaction((tx) => {
-    const row = tx.select({ holder: drafts.holder, heldUntil: drafts.heldUntil }).from(drafts).where(eq(drafts.id, id)).get();
+    const row = holdOf(tx, id);
     if (!row || heldByOther(row, holder, now)) return false;
     tx.update(drafts).set({ holder, heldUntil: leaseEnd(now) }).where(eq(drafts.id, id)).run();
     return true;
@@ -52,7 +53,7 @@ export function holdDraft(db: Db, id: string, holder: string, now: string): bool
 
 /** Whether another window holds this draft now (a save from this caller must wait). */
 export function draftHeldByOther(db: Db, id: string, holder: string | null, now: string): boolean {
-  const row = db.select({ holder: drafts.holder, heldUntil: drafts.heldUntil }).from(drafts).where(eq(drafts.id, id)).get();
+  const row = holdOf(db, id);
   return !!row && heldByOther(row, holder, now);
 }
 
