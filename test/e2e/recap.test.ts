@@ -67,4 +67,25 @@ describe.skipIf(!chromiumExecutable)('Rekap in Chromium', () => {
     await table.getByRole('row').filter({ hasText: '2026' }).filter({ hasText: '100' }).waitFor();
     await page.getByRole('img', { name: /Persentase selesai per tahun/ }).waitFor();
   });
+
+  it('prints the period recap, the results table and the monitoring table to PDF from their tabs', async () => {
+    const { page } = app;
+    const printed = async (tab: string) => {
+      await page.getByRole('tab', { name: tab }).click();
+      await page.getByRole('button', { name: 'Cetak PDF' }).click();
+      const link = page.getByTestId('recap-file').filter({ hasText: '.pdf' });
+      const [download] = await Promise.all([page.waitForEvent('download'), link.click()]);
+      expect(download.suggestedFilename()).toMatch(/\.pdf$/);
+      return readPdf(fs.readFileSync((await download.path())!));
+    };
+    const period = await printed('Rekapitulasi');
+    for (const s of ['REKAPITULASI DATA PENANGANAN PENGADUAN MASYARAKAT', 'Berdasarkan Status Penanganan', 'Diterima dari KemenPANRB/TP5000/Instansi lain', 'nihil']) expect(period.text).toContain(s);
+    const results = await printed('Laporan hasil');
+    for (const s of ['LAPORAN HASIL PENANGANAN PENGADUAN MASYARAKAT', 'PP 53/2010', 'Andi Terbuka', 'Dirahasiakan']) expect(results.text).toContain(s);
+    expect(results.text).not.toContain('Budi Rahasia');
+    expect(results.widthMm).toBeGreaterThan(results.heightMm); // the wide table prints landscape
+    const monev = await printed('Monitoring & evaluasi');
+    for (const s of ['MONITORING DAN EVALUASI', 'Kendala', 'SK tim belum diperbarui.']) expect(monev.text).toContain(s);
+  });
 });
+

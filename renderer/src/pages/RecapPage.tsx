@@ -55,6 +55,7 @@ function Outputs({ kind, period }: { kind: RecapKind; period: Period }) {
   const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
   const download = (dataBase64: string, type: string, filename: string) => setLink({ url: base64ToBlobUrl(dataBase64, type), filename });
+  useEffect(() => () => (link ? URL.revokeObjectURL(link.url) : undefined), [link]);
   const pdf = async () => {
     setFailure(null);
     try {
@@ -463,7 +464,8 @@ export function RecapPage() {
       <h2>
         {tab === 'indikator' ? 'Indikator tahunan' : RECAP_TITLES[tab]} — {describePeriod(period)}
       </h2>
-      {tab !== 'indikator' ? <Outputs kind={tab} period={period} /> : null}
+      {/* Keyed: a file made for another recap or period is never offered under this one. */}
+      {tab !== 'indikator' ? <Outputs key={`${tab}:${period.from}:${period.to}`} kind={tab} period={period} /> : null}
       {tab === 'mingguan' ? <Weekly period={period} /> : null}
       {tab === 'rekapitulasi' ? <PeriodTables period={period} results={false} /> : null}
       {tab === 'laporan_hasil' ? <PeriodTables period={period} results /> : null}
