@@ -85,7 +85,10 @@ export const complaintEvents = sqliteTable(
   (t) => [uniqueIndex('complaint_events_complaint_seq').on(t.complaintId, t.seq)],
 );
 
-/** Numbers handed out per year; bumped in the same transaction as the insert that uses them. */
+/**
+ * Numbers handed out per year (year 0: the one running counter of a format without {YYYY}); bumped
+ * in the same transaction as the insert that uses them.
+ */
 export const registrationCounters = sqliteTable('registration_counters', {
   year: integer('year').primaryKey(),
   last: integer('last').notNull(),

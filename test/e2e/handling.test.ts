@@ -94,6 +94,10 @@ describe.skipIf(!chromiumExecutable)('handling a case in Chromium: verify, forwa
     app.core.database.sqlite.exec("DELETE FROM holidays WHERE date LIKE '2027-%'");
     await goto('/pengaturan');
     await page.getByRole('alert').filter({ hasText: 'Belum ada kalender untuk tahun 2027' }).waitFor();
+    // The registration-number rule is explained beside its field.
+    const format = page.getByLabel('Format nomor registrasi');
+    const hintId = await format.getAttribute('aria-describedby');
+    expect(await page.locator(`#${hintId}`).textContent()).toContain('tanpa {YYYY}, nomor urut terus berlanjut');
     await page.getByRole('button', { name: /^2026/ }).click();
     const status2026 = await page.getByLabel('Status kalender 2026').textContent();
     expect(status2026).toContain('Resmi (SKB)');
