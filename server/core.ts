@@ -31,6 +31,7 @@ import { printableHtml, printFilename } from './print-html';
 import { pdfPageCount, type Printer } from './printer';
 import { monevBody, periodBody, recapPage, resultsBody, weeklyBody } from './recap-html';
 import { recapWorkbook } from './recap-xlsx';
+import { storageError } from './storage-errors';
 import { DEFAULT_TUNING, SyncEngine, type SyncTuning } from './sync-engine';
 import type { UpstreamAdapter } from './upstream-adapter';
 import { fileTokenStore, TOKEN_FILE, withEnvToken, type TokenStore } from './upstream-token';
@@ -81,7 +82,16 @@ function raise(e: Error): never {
 const alreadySaved = () => new ApiError({ code: 'CONFLICT', message: 'Draf ini sudah disimpan sebagai pengaduan. Buka Daftar Pengaduan untuk melihatnya.' });
 const notFound = () => new ApiError({ code: 'NOT_FOUND', message: 'Pengaduan tidak ditemukan.' });
 
+/** Opens the data folder and serves the API; a disk or database failure at start is told in Indonesian. */
 export function createCore(opts: CoreOptions): Core {
+  try {
+    return startCore(opts);
+  } catch (e) {
+    throw storageError(e, opts.dataDir, 'start') ?? e;
+  }
+}
+
+function startCore(opts: CoreOptions): Core {
   const database = openDatabase({ dataDir: opts.dataDir, migrationsFolder: opts.migrationsFolder });
   if (!database.wal) log.warn('this folder cannot hold a write-ahead log (network share?); using journal_mode=DELETE');
   const { db } = database;
@@ -416,7 +426,7 @@ export function createCore(opts: CoreOptions): Core {
     database,
     attachments,
     sync,
-    dispatch: (method, input) => dispatch(handlers, method, input),
+    dispatch: (method, input) => dispatch(handlers, method, input, { dataDir: opts.dataDir }),
     close: async () => {
       await sync.stop();
       await opts.printer?.close?.();
