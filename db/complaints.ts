@@ -2,7 +2,7 @@ import { and, asc, count, desc, eq, gte, like, lt, lte, notInArray, or, sql, typ
 import { uuidv7 } from 'uuidv7';
 import type { AttachmentRef } from '../forms/attachments';
 import { CORRECTABLE_FIELDS, CORRECTABLE_LABELS, type ComplaintData, type ComplaintDetail, type ComplaintListItem, type ComplaintListQuery, type CorrectionInput } from '../forms/complaint';
-import { formatRegistrationNo, type Settings } from '../forms/settings';
+import { formatRegistrationNo, hasYearToken, NO_YEAR_COUNTER, type Settings } from '../forms/settings';
 import { DUPLICATE_THRESHOLD, DUPLICATE_WINDOW_DAYS, similarity } from '../forms/similarity';
 import { workingDaysLeft } from '../forms/deadlines';
 import { fromLocal, toLocal } from '../forms/time';
@@ -63,13 +63,21 @@ export function insertComplaint(
   extra: { attachments?: AttachmentRef[]; eventData?: Record<string, unknown> } = {},
 ): ComplaintRow {
   const year = Number(toLocal(row.createdAt, settings.timeZone).date.slice(0, 4));
-  const counter = tx
-    .insert(registrationCounters)
-    .values({ year, last: 1 })
-    .onConflictDoUpdate({ target: registrationCounters.year, set: { last: sql`${registrationCounters.last} + 1` } })
-    .returning()
-    .get();
-  const registrationNo = formatRegistrationNo(settings.registrationFormat, year, counter.last);
+  // A format with {YYYY} numbers each year from 1; without it the same text would come round
+  // again every January, so one counter (kept under year 0) runs on across years. A number that
+  // is taken anyway (the format changed back and forth, a counter restored from an older backup)
+  // is skipped rather than failing every save.
+  const counterKey = hasYearToken(settings.registrationFormat) ? year : NO_YEAR_COUNTER;
+  let registrationNo: string;
+  do {
+    const counter = tx
+      .insert(registrationCounters)
+      .values({ year: counterKey, last: 1 })
+      .onConflictDoUpdate({ target: registrationCounters.year, set: { last: sql`${registrationCounters.last} + 1` } })
+      .returning()
+      .get();
+    registrationNo = formatRegistrationNo(settings.registrationFormat, year, counter.last);
+  } while (tx.select({ id: complaints.id }).from(complaints).where(eq(complaints.registrationNo, registrationNo)).get());
   const inserted = tx.insert(complaints).values({ ...row, registrationNo }).returning().get();
   for (const a of extra.attachments ?? []) {
     tx.insert(complaintAttachments).values({ complaintId: inserted.id, ...a, addedAt: row.createdAt }).onConflictDoNothing().run();

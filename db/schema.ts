@@ -85,7 +85,10 @@ export const complaintEvents = sqliteTable(
   (t) => [uniqueIndex('complaint_events_complaint_seq').on(t.complaintId, t.seq)],
 );
 
-/** Numbers handed out per year; bumped in the same transaction as the insert that uses them. */
+/**
+ * Numbers handed out per year (year 0: the one running counter of a format without {YYYY}); bumped
+ * in the same transaction as the insert that uses them.
+ */
 export const registrationCounters = sqliteTable('registration_counters', {
   year: integer('year').primaryKey(),
   last: integer('last').notNull(),
@@ -135,16 +138,29 @@ export const complaintAttachments = sqliteTable(
 );
 
 /**
- * Non-working dates of the office calendar. Seeded per year from date-holidays as provisional;
- * an admin corrects them and adds cuti bersama (set yearly by SKB 3 Menteri).
+ * Non-working dates of the office calendar. Years with a decree come from the shipped SKB data
+ * (source 'skb'); other years are seeded from date-holidays as provisional, for an admin to correct
+ * and complete. Rows an admin saved or imported are the office's own and shipped data never
+ * changes them.
  */
 export const holidays = sqliteTable('holidays', {
   date: text('date').primaryKey(), // YYYY-MM-DD
   name: text('name').notNull(),
   kind: text('kind').$type<'libur_nasional' | 'cuti_bersama'>().notNull(),
   status: text('status').$type<'sementara' | 'resmi'>().notNull(),
-  source: text('source').$type<'date-holidays' | 'admin' | 'impor'>().notNull(),
+  source: text('source').$type<'skb' | 'date-holidays' | 'admin' | 'impor'>().notNull(),
   updatedAt: text('updated_at').notNull(),
+});
+
+/**
+ * The shipped official calendar (forms/official-calendars.ts) each year was last brought in from:
+ * a different fingerprint at start-up means the app ships new or amended data for that year.
+ */
+export const officialCalendars = sqliteTable('official_calendars', {
+  year: integer('year').primaryKey(),
+  source: text('source').notNull(),
+  fingerprint: text('fingerprint').notNull(),
+  appliedAt: text('applied_at').notNull(),
 });
 
 /** Monitoring dan evaluasi per quarter (seed 000): the supervisor's rows, saved and editable. */

@@ -3,7 +3,8 @@
 export function ftsQuery(input: string): string | null {
   const words = input
     .normalize('NFKC')
-    .split(/[\s,.;:!?()[\]{}"'`*^+\-/\\]+/)
+    // Control characters separate words too: FTS5 reads a NUL as the end of the query.
+    .split(/[\s\p{Cc},.;:!?()[\]{}"'`*^+\-/\\]+/u)
     .filter((w) => w.length > 0)
     .slice(0, 12);
   if (words.length === 0) return null;

@@ -112,7 +112,8 @@ export type InputOf<M extends Method> = z.input<Contract[M]['input']>;
 export type ParsedInputOf<M extends Method> = z.output<Contract[M]['input']>;
 export type OutputOf<M extends Method> = z.output<Contract[M]['output']>;
 
-export const ERROR_CODES = ['INVALID_INPUT', 'NOT_FOUND', 'CONFLICT', 'DUPLICATE', 'UNAVAILABLE', 'UNKNOWN_METHOD', 'INTERNAL'] as const;
+/** STORAGE: the disk or the database file failed (full, read-only, unreadable); the message says what to do. */
+export const ERROR_CODES = ['INVALID_INPUT', 'NOT_FOUND', 'CONFLICT', 'DUPLICATE', 'UNAVAILABLE', 'STORAGE', 'UNKNOWN_METHOD', 'INTERNAL'] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
 /** What a failed call carries to the UI: a displayable Indonesian message and, for bad input, one per field. */

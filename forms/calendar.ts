@@ -14,15 +14,29 @@ export const holidayInput = z.object({
 });
 export type HolidayInput = z.output<typeof holidayInput>;
 
-export const holiday = holidayInput.extend({ source: z.enum(['date-holidays', 'admin', 'impor']), updatedAt: z.string() });
+export const HOLIDAY_SOURCES = ['skb', 'date-holidays', 'admin', 'impor'] as const;
+export const HOLIDAY_SOURCE_LABELS = { skb: 'SKB', 'date-holidays': 'perkiraan', admin: 'admin', impor: 'impor' } as const;
+
+export const holiday = holidayInput.extend({ source: z.enum(HOLIDAY_SOURCES), updatedAt: z.string() });
 export type Holiday = z.infer<typeof holiday>;
 
 export const calendarView = z.object({
   holidays: z.array(holiday),
-  years: z.array(z.object({ year: z.number().int(), count: z.number().int(), official: z.number().int() })),
+  years: z.array(
+    z.object({
+      year: z.number().int(),
+      count: z.number().int(),
+      official: z.number().int(),
+      /** 'resmi' when the year's decree ships with the app, else 'sementara' (computed or keyed dates). */
+      status: z.enum(HOLIDAY_STATUSES),
+      /** The decree(s) of an official year; null for a provisional one. */
+      source: z.string().nullable(),
+    }),
+  ),
   /** Years the office needs (this year, next year, open deadlines) that have no calendar yet. */
   missingYears: z.array(z.number().int()),
 });
+export type CalendarView = z.infer<typeof calendarView>;
 
 /**
  * One holiday per line, `YYYY-MM-DD;Keterangan;cuti_bersama|libur_nasional` (commas or tabs work

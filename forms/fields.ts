@@ -2,7 +2,7 @@
 // label printed on the paper form, so the same text works beside the field and in an API error.
 import { z } from 'zod';
 import { normalizePhone } from './phone';
-import { isValidDate, isValidTime } from './time';
+import { EARLIEST_DATE, isDateInRange, isValidDate, isValidTime, LATEST_DATE } from './time';
 
 export const requiredText = (label: string, max: number) =>
   z
@@ -56,7 +56,8 @@ export const dateField = (label: string) =>
   z
     .string({ error: `${label} wajib diisi.` })
     .min(1, { error: `${label} wajib diisi.` })
-    .refine(isValidDate, { error: `${label} tidak valid (format TTTT-BB-HH).` });
+    .refine(isValidDate, { error: `${label} tidak valid (format TTTT-BB-HH).` })
+    .refine((d) => !isValidDate(d) || isDateInRange(d), { error: `${label} harus antara tahun ${EARLIEST_DATE.slice(0, 4)} dan ${LATEST_DATE.slice(0, 4)}.` });
 
 export const timeField = (label: string) =>
   z

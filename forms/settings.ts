@@ -82,6 +82,17 @@ export const DEFAULT_SETTINGS: Settings = {
   headNip: null,
 };
 
+/** Whether numbers restart at 1 each year: only a format that prints the year can do so. */
+export function hasYearToken(format: string): boolean {
+  return format.includes('{YYYY}');
+}
+/** The counter of a format without {YYYY}: one sequence across all years. */
+export const NO_YEAR_COUNTER = 0;
+
+/** Shown beside the field in Pengaturan. */
+export const REGISTRATION_FORMAT_HINT =
+  '{YYYY} = tahun, {NNNNNN} = nomor urut (jumlah N = jumlah digit). Dengan {YYYY}, nomor urut mulai lagi dari 1 setiap tahun; tanpa {YYYY}, nomor urut terus berlanjut melewati pergantian tahun agar tidak ada nomor yang sama.';
+
 /** ADU/{YYYY}/{NNNNNN} with year 2026 and number 123 → ADU/2026/000123. */
 export function formatRegistrationNo(format: string, year: number, seq: number): string {
   return format

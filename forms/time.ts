@@ -70,6 +70,18 @@ export function formatInstant(instant: string, tz: TimeZone): string {
   return `${formatTanggal(date)}, ${time.replace(':', '.')} ${tz}`;
 }
 
+/**
+ * Every date the app takes lies in this range. A typo such as 1026 or 9999 is refused where it is
+ * typed: far dates made working-day counts walk a thousand years and broke date arithmetic past
+ * year 9999.
+ */
+export const EARLIEST_DATE = '2000-01-01';
+export const LATEST_DATE = '2099-12-31';
+
+export function isDateInRange(date: string): boolean {
+  return date >= EARLIEST_DATE && date <= LATEST_DATE;
+}
+
 export function isValidDate(date: string): boolean {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) return false;
   const [y, m, d] = date.split('-').map(Number) as [number, number, number];

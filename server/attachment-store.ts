@@ -12,6 +12,12 @@ export class AttachmentStore {
   constructor(dataDir: string) {
     this.dir = path.join(dataDir, 'attachments');
     fs.mkdirSync(this.dir, { recursive: true });
+    // A write cut short by a crash or power cut leaves its temporary file, which no row refers to.
+    // Only old ones go: another app process on the same folder may be writing a fresh one.
+    for (const name of fs.readdirSync(this.dir)) {
+      const file = path.join(this.dir, name);
+      if (TEMP_FILE.test(name) && Date.now() - fs.statSync(file).mtimeMs > STALE_TEMP_MS) fs.rmSync(file, { force: true });
+    }
   }
 
   pathOf(sha256: string): string {
@@ -38,14 +44,22 @@ export class AttachmentStore {
     const target = this.pathOf(sha256);
     if (!fs.existsSync(target)) {
       const tmp = `${target}.${process.pid}.${crypto.randomBytes(4).toString('hex')}.tmp`;
-      const fd = fs.openSync(tmp, 'w');
       try {
-        fs.writeSync(fd, bytes);
-        fs.fsyncSync(fd);
-      } finally {
-        fs.closeSync(fd);
+        const fd = fs.openSync(tmp, 'w');
+        try {
+          // writeFileSync writes until every byte is out: a single writeSync on a nearly full disk
+          // returns a short count without an error, and a truncated scan would be kept as whole.
+          fs.writeFileSync(fd, bytes);
+          fs.fsyncSync(fd);
+        } finally {
+          fs.closeSync(fd);
+        }
+        fs.renameSync(tmp, target);
+      } catch (e) {
+        // A failed write (disk full, folder turned read-only) leaves no partial file behind.
+        fs.rmSync(tmp, { force: true });
+        throw e;
       }
-      fs.renameSync(tmp, target);
       syncDir(this.dir);
     }
     return { sha256, filename: path.basename(filename).slice(0, 200), contentType: sniffed, size: bytes.length };
@@ -57,6 +71,10 @@ export class AttachmentStore {
     return fs.readFileSync(p);
   }
 }
+
+/** `<sha256>.<pid>.<random>.tmp`, as `put` names a file while writing it. */
+const TEMP_FILE = /^[0-9a-f]{64}\.\d+\.[0-9a-f]{8}\.tmp$/;
+const STALE_TEMP_MS = 60 * 60_000;
 
 /** Makes the rename itself durable (POSIX); Windows has no directory fsync and needs none. */
 function syncDir(dir: string) {

@@ -34,16 +34,27 @@ function tokenMatches(header: string | undefined, token: string): boolean {
   return a.length === b.length && crypto.timingSafeEqual(a, b);
 }
 
+class BodyTooLarge extends Error {}
+
+/**
+ * Reads the body up to MAX_BODY_BYTES. Past it (declared up front or streamed) the rest is read
+ * and dropped rather than the socket being destroyed, so the client gets the 413 answer instead
+ * of a connection reset.
+ */
 function readBody(req: http.IncomingMessage): Promise<string> {
   return new Promise((resolve, reject) => {
+    const tooLarge = () => {
+      req.removeAllListeners('data');
+      req.resume();
+      reject(new BodyTooLarge());
+    };
+    if (Number(req.headers['content-length']) > MAX_BODY_BYTES) return tooLarge();
     const chunks: Buffer[] = [];
     let size = 0;
     req.on('data', (c: Buffer) => {
       size += c.length;
-      if (size > MAX_BODY_BYTES) {
-        reject(new Error('too large'));
-        req.destroy();
-      } else chunks.push(c);
+      if (size > MAX_BODY_BYTES) tooLarge();
+      else chunks.push(c);
     });
     req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
     req.on('error', reject);
@@ -73,8 +84,12 @@ export async function startBrowserHost(opts: BrowserHostOptions): Promise<Browse
         try {
           const raw = await readBody(req);
           input = raw ? JSON.parse(raw) : {};
-        } catch {
-          const error = { code: 'INVALID_INPUT', message: 'Permintaan tidak dapat dibaca (bukan JSON yang sah atau terlalu besar).' };
+        } catch (e) {
+          if (e instanceof BodyTooLarge) {
+            const error = { code: 'INVALID_INPUT', message: `Permintaan terlalu besar (lebih dari ${MAX_BODY_BYTES / 1024 / 1024} MB). Perkecil atau pisahkan lampirannya.` };
+            return send(res, 413, JSON.stringify({ ok: false, error }), { 'Content-Type': 'application/json', Connection: 'close' });
+          }
+          const error = { code: 'INVALID_INPUT', message: 'Permintaan tidak dapat dibaca (bukan JSON yang sah).' };
           return send(res, 400, JSON.stringify({ ok: false, error }), { 'Content-Type': 'application/json' });
         }
         const envelope = await opts.core.dispatch(method, input);

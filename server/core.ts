@@ -5,7 +5,7 @@ import path from 'node:path';
 import { and, count, eq, lt, sql } from 'drizzle-orm';
 import { complaintExists, correctComplaint, CorrectionRefused, createComplaint, findDuplicate, getComplaint, listComplaints, rowFromInput, viewWhere } from '../db/complaints';
 import { deleteDraft, draftHeldByOther, holdDraft, listDrafts, releaseAllHolds, saveDraft } from '../db/drafts';
-import { calendarOf, deleteHoliday, hasYear, listHolidays, upsertHolidays, yearsCovered } from '../db/holidays';
+import { applyOfficialCalendars, calendarOf, deleteHoliday, hasYear, listHolidays, upsertHolidays, yearsCovered } from '../db/holidays';
 import { getMonev, saveMonev } from '../db/monev';
 import { openDatabase, type OpenDatabase } from '../db/open';
 import { getMeta, outboxItems, outboxOf, recentRuns, requeueAll, setMeta } from '../db/outbox';
@@ -15,6 +15,7 @@ import { getSettings, saveSettings } from '../db/settings';
 import { applyTransition, CaseNotFound, recomputeOpenDeadlines, TransitionRefused, type DeadlineContext } from '../db/workflow';
 import { ApiError, type Envelope } from '../forms/api';
 import { parseHolidayLines } from '../forms/calendar';
+import { OFFICIAL_CALENDARS } from '../forms/official-calendars';
 import { DRAFT_HELD_MESSAGE } from '../forms/drafts';
 import type { Period } from '../forms/periods';
 import { LETTER_SOURCE_EVENT, PRINT_LABELS, type PrintKind } from '../forms/print';
@@ -30,6 +31,7 @@ import { printableHtml, printFilename } from './print-html';
 import { pdfPageCount, type Printer } from './printer';
 import { monevBody, periodBody, recapPage, resultsBody, weeklyBody } from './recap-html';
 import { recapWorkbook } from './recap-xlsx';
+import { storageError } from './storage-errors';
 import { DEFAULT_TUNING, SyncEngine, type SyncTuning } from './sync-engine';
 import type { UpstreamAdapter } from './upstream-adapter';
 import { fileTokenStore, TOKEN_FILE, withEnvToken, type TokenStore } from './upstream-token';
@@ -80,7 +82,16 @@ function raise(e: Error): never {
 const alreadySaved = () => new ApiError({ code: 'CONFLICT', message: 'Draf ini sudah disimpan sebagai pengaduan. Buka Daftar Pengaduan untuk melihatnya.' });
 const notFound = () => new ApiError({ code: 'NOT_FOUND', message: 'Pengaduan tidak ditemukan.' });
 
+/** Opens the data folder and serves the API; a disk or database failure at start is told in Indonesian. */
 export function createCore(opts: CoreOptions): Core {
+  try {
+    return startCore(opts);
+  } catch (e) {
+    throw storageError(e, opts.dataDir, 'start') ?? e;
+  }
+}
+
+function startCore(opts: CoreOptions): Core {
   const database = openDatabase({ dataDir: opts.dataDir, migrationsFolder: opts.migrationsFolder });
   if (!database.wal) log.warn('this folder cannot hold a write-ahead log (network share?); using journal_mode=DELETE');
   const { db } = database;
@@ -111,12 +122,18 @@ export function createCore(opts: CoreOptions): Core {
     return { ...c, sync };
   };
 
-  /** This year and next ship from date-holidays (provisional) when the office has none yet. */
-  const seedCalendar = () => {
+  /**
+   * The decreed years ship as data (brought in when new or amended; returns whether any changed);
+   * this year and next come from date-holidays (provisional) when neither a decree nor the office
+   * has them.
+   */
+  const seedCalendar = (): boolean => {
+    const changed = applyOfficialCalendars(db, OFFICIAL_CALENDARS, now().toISOString()).length > 0;
     const year = Number(toLocal(now(), getSettings(db).timeZone).date.slice(0, 4));
     for (const y of [year, year + 1]) {
       if (!hasYear(db, y)) upsertHolidays(db, nationalHolidays(y), 'date-holidays', now().toISOString());
     }
+    return changed;
   };
   const calendarView = () => {
     const years = yearsCovered(db);
@@ -157,9 +174,10 @@ export function createCore(opts: CoreOptions): Core {
   /** Deadlines move when the calendar or the day counts change. */
   const afterCalendarChange = () => recomputeOpenDeadlines(db, deadlineContext(), now().toISOString());
 
-  seedCalendar();
+  const officialChanged = seedCalendar();
   releaseAllHolds(db);
-  recomputeOpenDeadlines(db, deadlineContext(), now().toISOString(), true);
+  // New official dates move every open deadline; otherwise only rows without one need it.
+  recomputeOpenDeadlines(db, deadlineContext(), now().toISOString(), !officialChanged);
 
   // ---- sync ----
   const tokens = opts.tokenStore ?? withEnvToken(fileTokenStore(path.join(opts.dataDir, TOKEN_FILE)));
@@ -408,7 +426,7 @@ export function createCore(opts: CoreOptions): Core {
     database,
     attachments,
     sync,
-    dispatch: (method, input) => dispatch(handlers, method, input),
+    dispatch: (method, input) => dispatch(handlers, method, input, { dataDir: opts.dataDir }),
     close: async () => {
       await sync.stop();
       await opts.printer?.close?.();

@@ -1,16 +1,26 @@
-// Ships the national holidays of a year from date-holidays, marked provisional: its Islamic dates
-// are computed and can differ by a day from the decree, and it knows no cuti bersama, so an admin
-// confirms and completes them in Pengaturan.
+// Ships the national holidays of a year without a decree (forms/official-calendars.ts) from
+// date-holidays, marked provisional: its Islamic dates are computed and can differ by a day from
+// the decree, and it knows no cuti bersama, so an admin confirms and completes them in Pengaturan.
 import Holidays from 'date-holidays';
 import type { HolidayInput } from '../forms/calendar';
+
+/**
+ * date-holidays (3.x) names 27 Rajab "Maulid Nabi Muhammad", which is 12 Rabiul Awal; 27 Rajab is
+ * Isra Mikraj. Names are taken from the rule, so the label follows the date it belongs to.
+ */
+const NAME_BY_RULE: Record<string, string> = {
+  '27 Rajab': 'Isra Mikraj Nabi Muhammad SAW',
+  '12 Rabi al-awwal': 'Maulid Nabi Muhammad SAW',
+};
 
 export function nationalHolidays(year: number): HolidayInput[] {
   const seen = new Map<string, HolidayInput>();
   for (const h of new Holidays('ID').getHolidays(year)) {
     if (h.type !== 'public') continue;
     const date = h.date.slice(0, 10);
+    const name = NAME_BY_RULE[h.rule] ?? h.name;
     const prev = seen.get(date);
-    seen.set(date, { date, name: prev ? `${prev.name}; ${h.name}` : h.name, kind: 'libur_nasional', status: 'sementara' });
+    seen.set(date, { date, name: prev ? `${prev.name}; ${name}` : name, kind: 'libur_nasional', status: 'sementara' });
   }
   return [...seen.values()];
 }

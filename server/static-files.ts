@@ -45,7 +45,13 @@ export interface StaticFile {
 
 /** Resolves a URL path inside `root`; unknown paths without an extension get index.html (client routes). */
 export function readStaticFile(root: string, urlPath: string): StaticFile {
-  const decoded = decodeURIComponent(urlPath.split('?')[0] ?? '/');
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(urlPath.split('?')[0] ?? '/');
+  } catch {
+    // A malformed % escape names no file: the request is wrong, not the server.
+    return { status: 400, body: Buffer.from('Alamat tidak sah'), headers: { ...SECURITY_HEADERS, 'Content-Type': 'text/plain; charset=utf-8' } };
+  }
   const resolved = path.resolve(root, '.' + path.posix.normalize('/' + decoded));
   const inside = resolved === root || resolved.startsWith(root + path.sep);
   let file = inside && fs.existsSync(resolved) && fs.statSync(resolved).isFile() ? resolved : null;

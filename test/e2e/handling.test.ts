@@ -94,6 +94,14 @@ describe.skipIf(!chromiumExecutable)('handling a case in Chromium: verify, forwa
     app.core.database.sqlite.exec("DELETE FROM holidays WHERE date LIKE '2027-%'");
     await goto('/pengaturan');
     await page.getByRole('alert').filter({ hasText: 'Belum ada kalender untuk tahun 2027' }).waitFor();
+    // The registration-number rule is explained beside its field.
+    const format = page.getByLabel('Format nomor registrasi');
+    const hintId = await format.getAttribute('aria-describedby');
+    expect(await page.locator(`#${hintId}`).textContent()).toContain('tanpa {YYYY}, nomor urut terus berlanjut');
+    await page.getByRole('button', { name: /^2026/ }).click();
+    const status2026 = await page.getByLabel('Status kalender 2026').textContent();
+    expect(status2026).toContain('Resmi (SKB)');
+    expect(status2026).toContain('Nomor 1497 Tahun 2025, Nomor 2 Tahun 2025, Nomor 5 Tahun 2025');
     const add = page.getByRole('form', { name: 'Tambah atau ubah tanggal libur' });
     await add.getByLabel('Tanggal', { exact: true }).fill('2026-12-24');
     await add.getByLabel('Keterangan').fill('Cuti bersama Hari Raya Natal');
@@ -107,6 +115,7 @@ describe.skipIf(!chromiumExecutable)('handling a case in Chromium: verify, forwa
     expect(await page.getByRole('alert').filter({ hasText: 'Belum ada kalender' }).count()).toBe(0);
     await page.getByRole('button', { name: /^2027/ }).click();
     await page.getByRole('table', { name: 'Hari libur 2027' }).getByRole('row').filter({ hasText: 'Cuti bersama Nyepi' }).waitFor();
+    expect(await page.getByLabel('Status kalender 2027').textContent()).toContain('Sementara');
     await page.getByLabel('Daftar tanggal').fill('2027-02-30;Salah');
     await page.getByRole('button', { name: 'Impor' }).click();
     await page.getByRole('alert').filter({ hasText: 'Baris 1' }).waitFor();

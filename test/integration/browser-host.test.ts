@@ -82,3 +82,37 @@ describe('browser host', () => {
     expect(status).toBe(421);
   });
 });
+
+describe('browser host: malformed and oversized requests get an answer, not a 500 or a reset', () => {
+  it('answers 400 to a static path with a malformed % escape', async () => {
+    for (const p of ['/%', '/%E0%A4%A', '/assets/%zz.js', '/%C0%AF']) {
+      const res = await fetch(`${base()}${p}`);
+      expect(res.status, p).toBe(400);
+      expect(res.headers.get('content-security-policy')).toContain("default-src 'none'");
+    }
+    expect((await fetch(`${base()}/`)).status).toBe(200);
+  });
+
+  it('answers 413 with a JSON error to a body over the limit, declared or streamed, and keeps serving', async () => {
+    const big = Buffer.alloc(41 * 1024 * 1024, 0x61);
+    const declared = await fetch(`${base()}/api/attachments.upload`, { method: 'POST', headers: { ...auth(), 'Content-Type': 'application/json' }, body: big });
+    expect(declared.status).toBe(413);
+    expect(await declared.json()).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', message: expect.stringContaining('terlalu besar') } });
+    // Chunked, without a length up front: refused once the limit is passed.
+    const chunks = (async function* () {
+      for (let i = 0; i < 42; i++) yield Buffer.alloc(1024 * 1024, 0x61);
+    })();
+    const streamed = await fetch(`${base()}/api/attachments.upload`, { method: 'POST', headers: { ...auth(), 'Content-Type': 'application/json' }, body: chunks as never, duplex: 'half' } as RequestInit);
+    expect(streamed.status).toBe(413);
+    expect((await call('app.info', {}, auth())).status).toBe(200);
+  });
+
+  it('refuses a 300,000-key JSON body as too complex', async () => {
+    const body = `{${Array.from({ length: 300_000 }, (_, i) => `"k${i}":${i}`).join(',')}}`;
+    const res = await fetch(`${base()}/api/drafts.save`, { method: 'POST', headers: { ...auth(), 'Content-Type': 'application/json' }, body });
+    expect(res.status).toBe(200);
+    const answer = await res.text();
+    expect(answer.length).toBeLessThan(1000);
+    expect(JSON.parse(answer)).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', message: expect.stringContaining('terlalu rumit') } });
+  });
+});

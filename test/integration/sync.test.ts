@@ -59,7 +59,7 @@ describe('the outbox', () => {
     await first.dispatch('complaints.create', formA());
     await first.close();
     const db = new Database(path.join(dir, DB_FILE));
-    db.exec('DELETE FROM outbox; DROP TRIGGER outbox_on_insert; DROP TRIGGER outbox_on_version; ALTER TABLE drafts DROP COLUMN holder; ALTER TABLE drafts DROP COLUMN held_until; PRAGMA user_version = 8;');
+    db.exec('DELETE FROM outbox; DROP TRIGGER outbox_on_insert; DROP TRIGGER outbox_on_version; ALTER TABLE drafts DROP COLUMN holder; ALTER TABLE drafts DROP COLUMN held_until; DROP TABLE official_calendars; PRAGMA user_version = 8;');
     db.close();
     const again = makeCore(dir, { tokenStore: memoryTokens(null) });
     expect(again.database.sqlite.prepare("SELECT count(*) AS n FROM outbox WHERE state = 'queued'").get()).toEqual({ n: 1 });

@@ -143,25 +143,27 @@ describe('deadlines, work views and the calendar', () => {
     expect(proposed.value.status).toBe('menunggu_kelengkapan'); // nothing closes silently
   });
 
-  it('ships this and next year from date-holidays, lets an admin add cuti bersama, and moves deadlines', async () => {
-    clock = new Date('2026-12-21T03:00:00Z'); // Monday
+  it('ships this and next year from date-holidays where no decree ships, lets an admin add cuti bersama, and moves deadlines', async () => {
+    clock = new Date('2027-12-20T03:00:00Z'); // Monday
     const c = core();
-    const cal = (await c.dispatch('calendar.get', {})) as { value: { years: { year: number }[]; missingYears: number[]; holidays: { date: string; status: string }[] } };
-    expect(cal.value.years.map((y) => y.year)).toEqual([2026, 2027]);
+    const cal = (await c.dispatch('calendar.get', {})) as { value: { years: { year: number; status: string }[]; missingYears: number[]; holidays: { date: string; status: string }[] } };
+    expect(cal.value.years.map((y) => [y.year, y.status])).toEqual([[2025, 'resmi'], [2026, 'resmi'], [2027, 'sementara'], [2028, 'sementara']]);
     expect(cal.value.missingYears).toEqual([]);
-    expect(cal.value.holidays.find((h) => h.date === '2026-12-25')).toMatchObject({ status: 'sementara' });
-    const id = await newCase(c, { ...formA(), receivedDate: '2026-12-21', receivedTime: '08:00' });
+    expect(cal.value.holidays.find((h) => h.date === '2027-12-25')).toMatchObject({ status: 'sementara' });
+    const id = await newCase(c, { ...formA(), receivedDate: '2027-12-20', receivedTime: '08:00' });
     const dueOf = async () => ((await c.dispatch('complaints.get', { id })) as { value: { deadlines: { kind: string; dueAt: string }[] } }).value.deadlines.find((d) => d.kind === 'verifikasi')!.dueAt;
-    expect(await dueOf()).toBe('2026-12-24T16:59:59.999Z'); // 22, 23, 24 December
-    const saved = await c.dispatch('calendar.save', { date: '2026-12-24', name: 'Cuti bersama Natal', kind: 'cuti_bersama', status: 'resmi' });
+    expect(await dueOf()).toBe('2027-12-23T16:59:59.999Z'); // 21, 22, 23 December
+    const saved = await c.dispatch('calendar.save', { date: '2027-12-24', name: 'Cuti bersama Natal', kind: 'cuti_bersama', status: 'resmi' });
     expect(saved.ok).toBe(true);
-    expect(await dueOf()).toBe('2026-12-28T16:59:59.999Z');
-    const imp = await c.dispatch('calendar.import', { text: '2027-01-02;Cuti bersama;cuti_bersama\n2028-01-01;Tahun Baru 2028;libur_nasional' });
-    expect(imp).toMatchObject({ ok: true, value: { imported: 2, calendar: { years: [{ year: 2026 }, { year: 2027 }, { year: 2028 }] } } });
+    const withCuti = await c.dispatch('calendar.save', { date: '2027-12-22', name: 'Cuti bersama', kind: 'cuti_bersama', status: 'resmi' });
+    expect(withCuti.ok).toBe(true);
+    expect(await dueOf()).toBe('2027-12-27T16:59:59.999Z'); // 21, 23, (24 cuti, weekend) 27
+    const imp = await c.dispatch('calendar.import', { text: '2028-01-03;Cuti bersama;cuti_bersama\n2029-01-01;Tahun Baru 2029;libur_nasional' });
+    expect(imp).toMatchObject({ ok: true, value: { imported: 2, calendar: { years: [{ year: 2025 }, { year: 2026 }, { year: 2027 }, { year: 2028 }, { year: 2029 }] } } });
     const bad = await c.dispatch('calendar.import', { text: '2027-02-30;Salah\nbukan tanggal' });
     expect(bad).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', fields: { text: expect.stringContaining('Baris 1') } } });
-    await c.dispatch('calendar.delete', { date: '2026-12-24' });
-    expect(await dueOf()).toBe('2026-12-24T16:59:59.999Z');
+    await c.dispatch('calendar.delete', { date: '2027-12-22' });
+    expect(await dueOf()).toBe('2027-12-23T16:59:59.999Z');
   });
 
   it('uses the office\'s own day counts (seed 003: 10 working days for licensing) and recomputes open cases', async () => {

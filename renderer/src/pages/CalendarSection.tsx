@@ -2,7 +2,7 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { useEffect, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { ApiError, type OutputOf } from '../../../forms/api';
-import { HOLIDAY_KIND_LABELS, HOLIDAY_KINDS, HOLIDAY_STATUS_LABELS, HOLIDAY_STATUSES, holidayInput, type HolidayInput } from '../../../forms/calendar';
+import { HOLIDAY_KIND_LABELS, HOLIDAY_KINDS, HOLIDAY_SOURCE_LABELS, HOLIDAY_STATUS_LABELS, HOLIDAY_STATUSES, holidayInput, type HolidayInput } from '../../../forms/calendar';
 import { formatHariTanggal } from '../../../forms/time';
 import { api } from '../api';
 import { Field } from '../Field';
@@ -10,7 +10,6 @@ import { Options } from '../Options';
 import { CHANGED_EVENT } from '../useWorkCounts';
 
 type View = OutputOf<'calendar.get'>;
-const SOURCE_LABELS = { 'date-holidays': 'bawaan', admin: 'admin', impor: 'impor' } as const;
 
 /** Kalender hari kerja: shipped holidays, corrections, cuti bersama, imports; years still missing. */
 export function CalendarSection() {
@@ -23,7 +22,9 @@ export function CalendarSection() {
 
   const show = (v: View) => {
     setView(v);
-    setYear((y) => y ?? v.years.at(0)?.year ?? new Date().getFullYear());
+    // This year first: it is the one whose deadlines are running.
+    const thisYear = new Date().getFullYear();
+    setYear((y) => y ?? (v.years.some((c) => c.year === thisYear) ? thisYear : (v.years.at(0)?.year ?? thisYear)));
     window.dispatchEvent(new Event(CHANGED_EVENT));
   };
   useEffect(() => {
@@ -57,6 +58,7 @@ export function CalendarSection() {
 
   if (!view) return <p>Memuat kalender…</p>;
   const shown = view.holidays.filter((h) => h.date.startsWith(`${year}-`));
+  const shownYear = view.years.find((y) => y.year === year);
   const err = (k: keyof HolidayInput) => form.formState.errors[k]?.message;
   return (
     <section aria-labelledby="cal-title">
@@ -70,10 +72,17 @@ export function CalendarSection() {
         Tahun tersedia:{' '}
         {view.years.map((y) => (
           <button key={y.year} type="button" className={y.year === year ? '' : 'secondary'} aria-pressed={y.year === year} onClick={() => setYear(y.year)}>
-            {y.year} ({y.count} tanggal, {y.official} resmi)
+            {y.year} ({y.count} tanggal, {y.status === 'resmi' ? 'SKB' : 'sementara'})
           </button>
         ))}
       </p>
+      {shownYear ? (
+        <p aria-label={`Status kalender ${year}`}>
+          <strong>{HOLIDAY_STATUS_LABELS[shownYear.status]}</strong> — Sumber:{' '}
+          {shownYear.source ??
+            'perkiraan dari pustaka date-holidays; SKB tahun ini belum terbit atau belum ada di aplikasi. Periksa tanggal hari besar keagamaan dan tambahkan cuti bersama setelah SKB terbit.'}
+        </p>
+      ) : null}
       <table className="deadlines" aria-label={`Hari libur ${year}`}>
         <thead>
           <tr>
@@ -92,7 +101,7 @@ export function CalendarSection() {
               <td>{h.name}</td>
               <td>{HOLIDAY_KIND_LABELS[h.kind]}</td>
               <td>{HOLIDAY_STATUS_LABELS[h.status]}</td>
-              <td>{SOURCE_LABELS[h.source]}</td>
+              <td>{HOLIDAY_SOURCE_LABELS[h.source]}</td>
               <td>
                 <button type="button" className="secondary" onClick={() => form.reset({ date: h.date, name: h.name, kind: h.kind, status: h.status })}>
                   Ubah

@@ -2,7 +2,7 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { useEffect, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { ApiError } from '../../../forms/api';
-import { settingsSchema, type Settings, type SettingsInput } from '../../../forms/settings';
+import { REGISTRATION_FORMAT_HINT, settingsSchema, type Settings, type SettingsInput } from '../../../forms/settings';
 import { TIME_ZONE_INFO, TIME_ZONES } from '../../../forms/time';
 import { api } from '../api';
 import { Field } from '../Field';
@@ -16,7 +16,7 @@ const TEXT_FIELDS: { name: keyof SettingsInput; label: string; hint?: string }[]
   { name: 'officeAddress', label: 'Alamat kantor' },
   { name: 'officePhone', label: 'Telepon kantor' },
   { name: 'website', label: 'Website' },
-  { name: 'registrationFormat', label: 'Format nomor registrasi', hint: '{YYYY} = tahun, {NNNNNN} = nomor urut' },
+  { name: 'registrationFormat', label: 'Format nomor registrasi', hint: REGISTRATION_FORMAT_HINT },
   { name: 'teamName', label: 'Nama tim penanganan pengaduan' },
   { name: 'ketuaName', label: 'Nama Ketua' },
   { name: 'ketuaNip', label: 'NIP Ketua' },
