@@ -113,12 +113,48 @@ export function recordResults(db: Db, results: ResultV1[], now: string, retryAt:
   return tally;
 }
 
+/** A refusal worth another try of this version later (a 413 for the report alone): it waits in the queue. */
+export function retryLater(db: Db, id: string, version: number, attempts: number, nextAttemptAt: string, message: string): void {
+  db.update(outbox)
+    .set({ state: 'queued', attempts, nextAttemptAt, lastError: message })
+    .where(and(eq(outbox.complaintId, id), eq(outbox.version, version)))
+    .run();
+}
+
 /** A report the upstream can never take as it is (too large alone, a file gone): set aside. */
 export function setAside(db: Db, id: string, version: number, message: string, field = 'report'): void {
   db.update(outbox)
     .set({ state: 'rejected', lastError: message, fieldErrors: [{ field, message }], outcome: 'rejected' })
     .where(and(eq(outbox.complaintId, id), eq(outbox.version, version)))
     .run();
+}
+
+export type RequeueRefusal = { missing: string } | { notRejected: { id: string; registrationNo: string; state: OutboxState } };
+
+/**
+ * *Kirim ulang*: set-aside reports go back to the queue as they are (no edit, same version), with
+ * their count of tries reset, all of them or none. Refused when one is unknown or not set aside.
+ */
+export function requeueRejected(db: Db, ids: string[]): { requeued: number } | RequeueRefusal {
+  return db.transaction((tx) => {
+    const unique = [...new Set(ids)];
+    const rows = tx
+      .select({ id: outbox.complaintId, state: outbox.state, registrationNo: complaints.registrationNo })
+      .from(outbox)
+      .innerJoin(complaints, eq(complaints.id, outbox.complaintId))
+      .where(inArray(outbox.complaintId, unique))
+      .all();
+    const missing = unique.find((id) => !rows.some((r) => r.id === id));
+    if (missing) return { missing };
+    const notRejected = rows.find((r) => r.state !== 'rejected');
+    if (notRejected) return { notRejected };
+    const requeued = tx
+      .update(outbox)
+      .set({ state: 'queued', attempts: 0, nextAttemptAt: null, lastError: null, fieldErrors: null })
+      .where(and(inArray(outbox.complaintId, unique), eq(outbox.state, 'rejected')))
+      .run().changes;
+    return { requeued };
+  });
 }
 
 export function stateCounts(db: Db): Record<OutboxState, number> {
@@ -173,6 +209,10 @@ export function requeueAll(db: Db): void {
 
 export function blobKnown(db: Db, sha256: string): boolean {
   return !!db.select({ s: upstreamBlobs.sha256 }).from(upstreamBlobs).where(eq(upstreamBlobs.sha256, sha256)).get();
+}
+
+export function forgetBlobs(db: Db, sha256s: string[]): void {
+  if (sha256s.length) db.delete(upstreamBlobs).where(inArray(upstreamBlobs.sha256, sha256s)).run();
 }
 
 export function markBlob(db: Db, sha256: string, now: string): void {

@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { attachmentRef, attachmentUpload } from './attachments';
 import { dateField, optionalText } from './fields';
 import { complaintCreated, complaintDetail, complaintInput, complaintListInput, complaintListResult, correctionInput } from './complaint';
-import { syncOverview, syncSettings, syncSettingsInput, syncStatus } from './sync';
+import { syncOverview, syncRequeueInput, syncSettings, syncSettingsInput, syncStatus } from './sync';
 import { draft, draftHold, draftList, draftSave } from './drafts';
 import { PAPER_SIZES, PRINT_KINDS } from './print';
 import { calendarView, holidayInput } from './calendar';
@@ -100,6 +100,8 @@ export const contract = {
   'sync.overview': { input: none, output: syncOverview },
   /** Starts a run now (the backoff is forgotten) and answers at once; progress is in sync.status. */
   'sync.run': { input: none, output: syncStatus },
+  /** *Kirim ulang*: set-aside (rejected) reports go back to the queue unedited, then a run starts. */
+  'sync.requeue': { input: syncRequeueInput, output: z.object({ requeued: z.number().int() }) },
   'sync.settings.get': { input: none, output: syncSettings },
   'sync.settings.save': { input: syncSettingsInput, output: syncSettings },
   'settings.get': { input: none, output: settingsSchema },

@@ -81,14 +81,36 @@ export interface BackoffPolicy {
 
 export const DEFAULT_BACKOFF: BackoffPolicy = { baseMs: 2_000, capMs: 5 * 60_000 };
 
+/** The longest wait after the n-th failure in a row: base·2^(n-1), at most the cap. */
+function backoffCeiling(failures: number, policy: BackoffPolicy): number {
+  return Math.min(policy.capMs, policy.baseMs * 2 ** Math.max(0, Math.min(failures - 1, 30)));
+}
+
 /**
  * "Full jitter" exponential backoff: a random wait in [base/2, min(cap, base·2^n)], so offices
  * that lost the line together do not all come back in the same second.
  */
 export function backoffMs(failures: number, policy: BackoffPolicy, random: () => number = Math.random): number {
-  const ceiling = Math.min(policy.capMs, policy.baseMs * 2 ** Math.max(0, Math.min(failures - 1, 30)));
+  const ceiling = backoffCeiling(failures, policy);
   const floor = Math.min(policy.baseMs / 2, ceiling);
   return Math.round(floor + random() * (ceiling - floor));
+}
+
+/**
+ * A 413 for a batch of one is not proof that the report is too large for good (a proxy restarting,
+ * an upstream briefly misconfigured): the report is tried again, alone, this many times before it
+ * is set aside as too large. A person can queue it again with *Kirim ulang*.
+ */
+export const TOO_LARGE_TRIES = 10;
+
+/**
+ * The wait after a report's n-th lone 413: at least half the backoff ceiling ("equal jitter"), so
+ * the tries are spread over time, not seconds: with the default policy the ten tries span at
+ * least 6¾ minutes (and at most 13½).
+ */
+export function tooLargeRetryMs(tries: number, policy: BackoffPolicy, random: () => number = Math.random): number {
+  const ceiling = backoffCeiling(tries, policy);
+  return Math.round(ceiling / 2 + (random() * ceiling) / 2);
 }
 
 /** Retry-After as seconds or an HTTP date; null when absent or unreadable. */
@@ -175,6 +197,13 @@ export const syncOverview = z.object({
   queue: z.array(outboxItem),
   rejected: z.array(outboxItem),
   runs: z.array(syncRun),
+});
+
+export const syncRequeueInput = z.object({
+  ids: z
+    .array(z.uuid({ error: 'Pengenal pengaduan tidak sah.' }), { error: 'Pilih pengaduan yang akan dikirim ulang.' })
+    .min(1, { error: 'Pilih pengaduan yang akan dikirim ulang.' })
+    .max(500, { error: 'Paling banyak 500 pengaduan sekali kirim ulang.' }),
 });
 
 /** A complaint's own sync facts, shown on its detail page. */

@@ -1,11 +1,25 @@
-// Upstream Batch API v1 (../shared/domain/UPSTREAM.md) as zod schemas: the app's v1 adapter checks
-// every answer against them (only a well-formed answer counts), and the reference upstream in
-// upstream/ checks every request against them. One declaration for both ends of the wire.
+// Upstream Batch API v1 as zod schemas: the app's v1 adapter checks every answer against them (only
+// a well-formed answer counts), and the reference upstream in upstream/ checks every request
+// against them. One declaration for both ends of the wire.
 import { z } from 'zod';
 import { CHANNELS } from './vocabulary';
 
 export const MAX_BATCH_REPORTS = 100;
 export const MAX_BATCH_BYTES = 1024 * 1024;
+
+// What the app accepts from an upstream. An answer past any of these is malformed: retried with
+// backoff, never read further and never stored (a hostile or broken upstream must not fill the
+// PC's memory or the office's database).
+/** Decoded bytes of one answer: a page of 200 updates with the longest notes, even \u-escaped, fits. */
+export const MAX_ANSWER_BYTES = 4 * 1024 * 1024;
+export const MAX_TRACKING_ID = 100;
+export const MAX_CURSOR = 500;
+export const MAX_NOTE = 2_000;
+const MAX_NAME = 200;
+const MAX_FIELD_ERRORS = 50;
+const MAX_ERROR_MESSAGE = 1_000;
+const clientId = z.string().max(MAX_TRACKING_ID);
+const trackingId = z.string().min(1).max(MAX_TRACKING_ID);
 
 const nullableString = z.string().nullable();
 
@@ -55,11 +69,14 @@ export const OUTCOMES_V1 = ['created', 'updated', 'duplicate', 'stale', 'rejecte
 export type OutcomeV1 = (typeof OUTCOMES_V1)[number];
 
 export const resultV1 = z.object({
-  client_id: z.string(),
+  client_id: clientId,
   version: z.number().int(),
   outcome: z.enum(OUTCOMES_V1),
-  tracking_id: z.string().min(1).nullish(),
-  errors: z.array(z.object({ field: z.string(), message: z.string() })).nullish(),
+  tracking_id: trackingId.nullish(),
+  errors: z
+    .array(z.object({ field: z.string().max(MAX_NAME), message: z.string().max(MAX_ERROR_MESSAGE) }))
+    .max(MAX_FIELD_ERRORS)
+    .nullish(),
   retryable: z.boolean().nullish(),
 });
 export type ResultV1 = z.infer<typeof resultV1>;
@@ -70,17 +87,17 @@ export const UPSTREAM_STATUSES = ['diterima', 'diverifikasi', 'didisposisikan', 
 export type UpstreamStatus = (typeof UPSTREAM_STATUSES)[number];
 
 export const updateV1 = z.object({
-  tracking_id: z.string(),
-  client_id: z.string(),
+  tracking_id: trackingId,
+  client_id: clientId,
   seq: z.number().int(),
   status: z.enum(UPSTREAM_STATUSES),
   at: z.iso.datetime({ offset: true }),
-  note: z.string().nullish(),
-  by: z.string().nullish(),
+  note: z.string().max(MAX_NOTE).nullish(),
+  by: z.string().max(MAX_NAME).nullish(),
 });
 export type UpdateV1 = z.infer<typeof updateV1>;
 
-export const updatesAnswerV1 = z.object({ updates: z.array(updateV1), next_cursor: z.string() });
+export const updatesAnswerV1 = z.object({ updates: z.array(updateV1), next_cursor: z.string().max(MAX_CURSOR) });
 
 export const UPSTREAM_STATUS_LABELS: Record<UpstreamStatus, string> = {
   diterima: 'Diterima',

@@ -8,7 +8,7 @@ import { deleteDraft, draftHeldByOther, holdDraft, listDrafts, releaseAllHolds, 
 import { applyOfficialCalendars, calendarOf, deleteHoliday, hasYear, listHolidays, upsertHolidays, yearsCovered } from '../db/holidays';
 import { getMonev, saveMonev } from '../db/monev';
 import { openDatabase, type OpenDatabase } from '../db/open';
-import { getMeta, outboxItems, outboxOf, recentRuns, requeueAll, setMeta } from '../db/outbox';
+import { getMeta, outboxItems, outboxOf, recentRuns, requeueAll, requeueRejected, setMeta } from '../db/outbox';
 import { indicatorData, periodRecap, weeklyRecap } from '../db/recaps';
 import { complaints } from '../db/schema';
 import { getSettings, saveSettings } from '../db/settings';
@@ -21,7 +21,7 @@ import type { Period } from '../forms/periods';
 import { LETTER_SOURCE_EVENT, PRINT_LABELS, type PrintKind } from '../forms/print';
 import { LANDSCAPE, type RecapKind } from '../forms/recap';
 import { deadlineDays } from '../forms/settings';
-import { normalizeUpstreamUrl } from '../forms/sync';
+import { normalizeUpstreamUrl, OUTBOX_STATE_LABELS } from '../forms/sync';
 import { fromLocal, toLocal } from '../forms/time';
 import { AttachmentStore } from './attachment-store';
 import { dispatch, type Handlers } from './dispatch';
@@ -393,6 +393,15 @@ function startCore(opts: CoreOptions): Core {
       if (!sync.status().configured) throw new ApiError({ code: 'UNAVAILABLE', message: 'Sinkronisasi belum diatur: isi alamat upstream dan token di Pengaturan.' });
       void sync.runNow();
       return sync.status();
+    },
+    'sync.requeue': ({ ids }) => {
+      const done = requeueRejected(db, ids);
+      if ('missing' in done) throw notFound();
+      if ('notRejected' in done) {
+        throw new ApiError({ code: 'CONFLICT', message: `${done.notRejected.registrationNo} tidak sedang ditolak upstream (${OUTBOX_STATE_LABELS[done.notRejected.state].toLowerCase()}); tidak ada yang dikirim ulang.` });
+      }
+      void sync.runNow();
+      return done;
     },
     'sync.settings.get': () => syncSettingsView(),
     'sync.settings.save': ({ url, officeId, token }) => {

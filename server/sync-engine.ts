@@ -10,18 +10,21 @@ import {
   countDue,
   dueComplaints,
   earliestRetry,
+  forgetBlobs,
   getMeta,
   markBlob,
   markSending,
+  outboxOf,
   recordResults,
   releaseSending,
+  retryLater,
   setAside,
   setMeta,
   stateCounts,
   sweepSending,
   type DueComplaint,
 } from '../db/outbox';
-import { backoffMs, DEFAULT_BACKOFF, packBatch, reportFromComplaint, type BackoffPolicy, type SyncStatus } from '../forms/sync';
+import { backoffMs, DEFAULT_BACKOFF, packBatch, reportFromComplaint, TOO_LARGE_TRIES, tooLargeRetryMs, type BackoffPolicy, type SyncStatus } from '../forms/sync';
 import type { TimeZone } from '../forms/time';
 import type { ReportV1 } from '../forms/upstream-v1';
 import type { AttachmentStore } from './attachment-store';
@@ -132,9 +135,11 @@ export class SyncEngine {
     };
   }
 
-  private schedule(delayMs: number): void {
+  private schedule(wantedMs: number): void {
     if (this.stopped) return;
     if (this.timer) clearTimeout(this.timer);
+    // No wait is longer than the poll or the backoff cap (and none overflows Node's timer).
+    const delayMs = Math.max(0, Math.min(wantedMs, Math.max(this.opts.tuning.pollMs, this.opts.tuning.backoff.capMs)));
     this.nextAttemptAt = delayMs > 0 ? new Date(this.opts.now().getTime() + delayMs).toISOString() : null;
     this.timer = setTimeout(() => {
       this.timer = null;
@@ -184,9 +189,14 @@ export class SyncEngine {
       error = failure?.message ?? 'Kesalahan tak terduga saat sinkronisasi.';
       this.lastError = error;
       this.connection = failure?.kind === 'unauthorized' ? 'unauthorized' : 'offline';
-      const backoff = backoffMs(this.failures, this.opts.tuning.backoff, this.opts.tuning.random);
-      // Retry-After is the upstream's word; a little jitter keeps offices from arriving together.
-      delay = failure?.retryAfterMs != null ? failure.retryAfterMs + Math.round(this.opts.tuning.random() * 250) : backoff;
+      const { backoff } = this.opts.tuning;
+      // Retry-After is the upstream's word, within reason: never longer than the backoff cap (an
+      // absurd one, such as 3000000 seconds or a date a year ahead, would otherwise overflow the
+      // timer and retry at once). A little jitter keeps offices from arriving together.
+      delay =
+        failure?.retryAfterMs != null
+          ? Math.min(backoff.capMs, failure.retryAfterMs + Math.round(this.opts.tuning.random() * 250))
+          : backoffMs(this.failures, backoff, this.opts.tuning.random);
     } finally {
       this.progress = null;
     }
@@ -216,10 +226,8 @@ export class SyncEngine {
         releaseSending(this.db, reports.map((r) => r.client_id));
         if (e instanceof UpstreamFailure && e.kind === 'too_large') {
           this.goodBatches = 0;
-          if (reports.length === 1) {
-            setAside(this.db, reports[0]!.client_id, reports[0]!.version, 'Laporan ini terlalu besar untuk upstream (413).');
-            tally.rejected++;
-          } else this.batchLimit = Math.max(1, Math.floor(reports.length / 2));
+          if (reports.length > 1) this.batchLimit = Math.max(1, Math.floor(reports.length / 2));
+          else if (this.refusedAlone(reports[0]!)) tally.rejected++;
           continue;
         }
         throw e;
@@ -228,6 +236,10 @@ export class SyncEngine {
       const t = recordResults(this.db, results, now.toISOString(), (attempts) =>
         new Date(now.getTime() + backoffMs(attempts, this.opts.tuning.backoff, this.opts.tuning.random)).toISOString(),
       );
+      // The upstream lacks a file this PC believed it held (a proxy or portal answered the HEAD):
+      // forget that belief, so the next try asks again and uploads it.
+      const missing = results.filter((r) => r.outcome === 'rejected' && r.retryable && r.errors?.some((e) => e.field === 'attachments'));
+      if (missing.length) forgetBlobs(this.db, ready.filter((b) => missing.some((r) => r.client_id === b.report.client_id)).flatMap((b) => b.due.attachments.map((a) => a.sha256)));
       tally.sent += reports.length;
       tally.accepted += t.accepted;
       tally.rejected += t.rejected;
@@ -238,6 +250,22 @@ export class SyncEngine {
         this.goodBatches = 0;
       }
     }
+  }
+
+  /**
+   * A 413 for one report alone: tried again later, alone, with a growing wait; set aside as too
+   * large only after TOO_LARGE_TRIES such refusals in a row (true then).
+   */
+  private refusedAlone(report: ReportV1): boolean {
+    const tries = (outboxOf(this.db, report.client_id)?.attempts ?? 0) + 1;
+    if (tries >= TOO_LARGE_TRIES) {
+      setAside(this.db, report.client_id, report.version, `Upstream menolak laporan ini karena terlalu besar (413), ${tries} kali berturut-turut. Periksa isi dan lampirannya, lalu pilih Kirim ulang.`);
+      return true;
+    }
+    const wait = tooLargeRetryMs(tries, this.opts.tuning.backoff, this.opts.tuning.random);
+    const at = new Date(this.opts.now().getTime() + wait).toISOString();
+    retryLater(this.db, report.client_id, report.version, tries, at, `Upstream menolak laporan ini karena terlalu besar (413); dicoba lagi (percobaan ${tries} dari ${TOO_LARGE_TRIES}).`);
+    return false;
   }
 
   private pack(due: DueComplaint[], tz: TimeZone, maxBytes: number): { due: DueComplaint; report: ReportV1 }[] {

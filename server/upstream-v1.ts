@@ -1,8 +1,10 @@
 // The v1 adapter: Upstream Batch API v1 over fetch. Every answer is checked against the contract's
 // zod schemas; a 200 that is not the expected JSON (a captive Wi-Fi portal, a proxy's page) is a
-// failure to retry, never a success. The token is only ever put in the Authorization header.
+// failure to retry, never a success; so is one too large or too slow (server/bounded-fetch.ts). The
+// token is only ever put in the Authorization header.
 import { normalizeUpstreamUrl, parseRetryAfter } from '../forms/sync';
-import { batchAnswerV1, MAX_BATCH_BYTES, MAX_BATCH_REPORTS, updatesAnswerV1, type ReportV1 } from '../forms/upstream-v1';
+import { batchAnswerV1, MAX_ANSWER_BYTES, MAX_BATCH_BYTES, MAX_BATCH_REPORTS, updatesAnswerV1, type ReportV1 } from '../forms/upstream-v1';
+import { boundedFetch, ExchangeError, type Answer } from './bounded-fetch';
 import { UpstreamFailure, type BatchSource, type UpstreamAdapter } from './upstream-adapter';
 
 export interface V1Options {
@@ -18,20 +20,24 @@ export function createV1Adapter(opts: V1Options): UpstreamAdapter {
   const base = normalizeUpstreamUrl(opts.baseUrl);
   const now = opts.now ?? (() => new Date());
 
-  async function request(method: string, path: string, signal: AbortSignal, body?: { data: Buffer | string; type: string }): Promise<Response> {
-    let res: Response;
+  /** One bounded exchange; answers other than the contract's success become an UpstreamFailure. */
+  async function request(method: string, path: string, signal: AbortSignal, body?: { data: Buffer | string; type: string }): Promise<Answer> {
+    let res: Answer;
     try {
-      res = await fetch(base + path, {
-        method,
-        headers: { Authorization: `Bearer ${opts.token}`, Accept: 'application/json', ...(body ? { 'Content-Type': body.type } : {}) },
-        body: !body ? undefined : typeof body.data === 'string' ? body.data : new Uint8Array(body.data),
-        signal: AbortSignal.any([signal, AbortSignal.timeout(opts.timeoutMs)]),
-        redirect: 'error',
-      });
+      res = await boundedFetch(
+        base + path,
+        {
+          method,
+          headers: { Authorization: `Bearer ${opts.token}`, Accept: 'application/json', ...(body ? { 'Content-Type': body.type } : {}) },
+          body: !body ? undefined : typeof body.data === 'string' ? body.data : new Uint8Array(body.data),
+          redirect: 'error',
+        },
+        // Only a 200 to a push or a pull carries what the app reads; other bodies are not read.
+        { timeoutMs: opts.timeoutMs, maxBytes: MAX_ANSWER_BYTES, signal, bodyFor: (status) => status === 200 && (method === 'POST' || method === 'GET') },
+      );
     } catch (e) {
-      if (signal.aborted) throw e;
-      const cause = e instanceof Error && e.cause instanceof Error ? `: ${e.cause.message}` : '';
-      throw new UpstreamFailure('retry', `Upstream tidak dapat dihubungi (${e instanceof Error ? e.message : String(e)}${cause}).`);
+      if (signal.aborted || !(e instanceof ExchangeError)) throw e;
+      throw failureOf(e);
     }
     const date = res.headers.get('date');
     if (date && !Number.isNaN(Date.parse(date))) opts.onServerDate?.(new Date(date));
@@ -42,12 +48,22 @@ export function createV1Adapter(opts: V1Options): UpstreamAdapter {
     return res;
   }
 
-  async function json(res: Response): Promise<unknown> {
-    const text = await res.text().catch(() => {
-      throw new UpstreamFailure('retry', 'Jawaban upstream terputus.');
-    });
+  function failureOf(e: ExchangeError): UpstreamFailure {
+    switch (e.kind) {
+      case 'timeout':
+        return new UpstreamFailure('retry', `Upstream tidak menjawab dalam ${Math.max(1, Math.round(opts.timeoutMs / 1000))} detik; dicoba lagi nanti.`);
+      case 'too_large':
+        return new UpstreamFailure('retry', `Jawaban upstream terlalu besar (lebih dari ${MAX_ANSWER_BYTES / 2 ** 20} MB); tidak disimpan, dicoba lagi nanti.`);
+      case 'interrupted':
+        return new UpstreamFailure('retry', 'Jawaban upstream terputus.');
+      case 'network':
+        return new UpstreamFailure('retry', `Upstream tidak dapat dihubungi (${e.message}).`);
+    }
+  }
+
+  function json(res: Answer): unknown {
     try {
-      return JSON.parse(text) as unknown;
+      return JSON.parse(res.body.toString('utf8')) as unknown;
     } catch {
       throw new UpstreamFailure('retry', `Jawaban upstream bukan JSON (HTTP ${res.status}); mungkin halaman login Wi-Fi atau proxy.`);
     }
@@ -60,7 +76,7 @@ export function createV1Adapter(opts: V1Options): UpstreamAdapter {
     async push(source: BatchSource, reports: ReportV1[], signal) {
       const res = await request('POST', '/v1/reports:batch', signal, { data: JSON.stringify({ source, reports }), type: 'application/json' });
       if (res.status !== 200) throw new UpstreamFailure('retry', `Jawaban upstream tidak terduga (HTTP ${res.status}).`);
-      const parsed = batchAnswerV1.safeParse(await json(res));
+      const parsed = batchAnswerV1.safeParse(json(res));
       if (!parsed.success) throw new UpstreamFailure('retry', 'Jawaban upstream tidak sesuai kontrak v1.');
       const { results } = parsed.data;
       const matches = results.length === reports.length && results.every((r, i) => r.client_id === reports[i]!.client_id && r.version === reports[i]!.version);
@@ -78,7 +94,6 @@ export function createV1Adapter(opts: V1Options): UpstreamAdapter {
 
     async putAttachment(sha256, bytes, contentType, signal) {
       const res = await request('PUT', `/v1/attachments/${sha256}`, signal, { data: bytes, type: contentType });
-      await res.arrayBuffer().catch(() => undefined);
       if (res.status === 200 || res.status === 201) return;
       if (res.status === 422) throw new UpstreamFailure('bad_attachment', 'Upstream menolak lampiran: isinya tidak cocok dengan namanya.');
       throw new UpstreamFailure('retry', `Unggah lampiran gagal (HTTP ${res.status}).`);
@@ -88,7 +103,7 @@ export function createV1Adapter(opts: V1Options): UpstreamAdapter {
       const q = new URLSearchParams({ limit: String(limit), ...(cursor ? { cursor } : {}) });
       const res = await request('GET', `/v1/updates?${q}`, signal);
       if (res.status !== 200) throw new UpstreamFailure('retry', `Jawaban upstream tidak terduga (HTTP ${res.status}).`);
-      const parsed = updatesAnswerV1.safeParse(await json(res));
+      const parsed = updatesAnswerV1.safeParse(json(res));
       if (!parsed.success) throw new UpstreamFailure('retry', 'Jawaban pembaruan upstream tidak sesuai kontrak v1.');
       return { updates: parsed.data.updates, nextCursor: parsed.data.next_cursor };
     },

@@ -3,6 +3,7 @@
 import crypto from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import zlib from 'node:zlib';
 import { batchRequestV1, MAX_BATCH_BYTES, MAX_BATCH_REPORTS, UPSTREAM_STATUSES, type UpstreamStatus } from '../forms/upstream-v1';
 import { mulberry32 } from '../forms/random';
 import { DEFAULT_RULES, HubStore, type HubRules } from './store';
@@ -15,6 +16,8 @@ export interface Faults {
   /** Share of requests answered 429 with `Retry-After: retryAfterSec`. */
   rateLimitRate: number;
   retryAfterSec: number;
+  /** Sent as Retry-After instead of retryAfterSec when set (an HTTP date). */
+  retryAfterDate: string | null;
   /** Share of batches applied and committed, then the connection is cut before the answer. */
   dropAfterCommitRate: number;
   /** Share of batches of which only the first half is applied before a 503. */
@@ -25,6 +28,12 @@ export interface Faults {
   repeatUpdates: number;
   /** Refuse everything by cutting the connection (an unreachable upstream). */
   down: boolean;
+  /** API requests hang: `headers` never answers; `body` sends a 200's headers and a few bytes, then nothing. */
+  stall: 'none' | 'headers' | 'body';
+  /** API requests are answered 200 with a body this many bytes long, streamed (0: off). */
+  hugeAnswerBytes: number;
+  /** The huge answer is sent gzip-compressed (Content-Encoding: gzip): a decompression bomb. */
+  hugeAnswerGzip: boolean;
   /** Seed of the fault dice, so a random mix is the same on every run. */
   seed: number;
 }
@@ -34,11 +43,15 @@ export const NO_FAULTS: Faults = {
   error5xxRate: 0,
   rateLimitRate: 0,
   retryAfterSec: 1,
+  retryAfterDate: null,
   dropAfterCommitRate: 0,
   partialRate: 0,
   maxBatch: MAX_BATCH_REPORTS,
   repeatUpdates: 0,
   down: false,
+  stall: 'none',
+  hugeAnswerBytes: 0,
+  hugeAnswerGzip: false,
   seed: 1,
 };
 
@@ -58,7 +71,7 @@ export interface ReferenceUpstream {
   rules: HubRules;
   setFaults(f: Partial<Faults>): void;
   /** Counts by endpoint, for tests and the bench. */
-  requests: { batch: number; head: number; put: number; updates: number };
+  requests: { batch: number; head: number; put: number; updates: number; limited: number };
   /** Fires after a batch commits, before its answer (a test kills the app there). */
   onCommitted: ((clientIds: string[]) => void | Promise<void>) | null;
   /** Stops listening and closes the file, then starts again on the same port and file. */
@@ -89,6 +102,38 @@ function send(res: http.ServerResponse, status: number, body?: unknown, headers:
   res.end(text);
 }
 
+/** Leaves the request hanging (the socket is closed by `close()` or by the client giving up). */
+function stall(res: http.ServerResponse, at: 'headers' | 'body') {
+  if (at === 'body') {
+    res.writeHead(200, { 'Content-Type': 'application/json' });
+    res.write('{"results":[');
+  }
+}
+
+/** `{"results":[` and then spaces up to `bytes`, streamed with backpressure until the client stops reading. */
+async function sendHuge(res: http.ServerResponse, bytes: number, gzip: boolean) {
+  res.writeHead(200, { 'Content-Type': 'application/json', ...(gzip ? { 'Content-Encoding': 'gzip' } : {}) });
+  const gz = gzip ? zlib.createGzip({ level: 1 }) : null;
+  gz?.pipe(res);
+  const out: NodeJS.WritableStream = gz ?? res;
+  const filler = Buffer.alloc(64 * 1024, 0x20);
+  let sent = 0;
+  let gone = false;
+  let wake: (() => void) | null = null;
+  res.once('close', () => {
+    gone = true;
+    gz?.destroy();
+    wake?.();
+  });
+  out.write('{"results":[');
+  while (sent < bytes && !gone) {
+    const chunk = filler.subarray(0, Math.min(filler.length, bytes - sent));
+    sent += chunk.length;
+    if (!out.write(chunk)) await new Promise<void>((r) => ((wake = r), out.once('drain', () => r())));
+  }
+  if (!gone) out.end(']}');
+}
+
 function authorized(req: http.IncomingMessage, token: string): boolean {
   const given = Buffer.from(/^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1] ?? '');
   const want = Buffer.from(token);
@@ -102,7 +147,7 @@ export async function startReferenceUpstream(opts: ReferenceUpstreamOptions): Pr
     store: new HubStore(opts.dataDir),
     rules: { ...DEFAULT_RULES, ...opts.rules },
   };
-  const requests = { batch: 0, head: 0, put: 0, updates: 0 };
+  const requests = { batch: 0, head: 0, put: 0, updates: 0, limited: 0 };
   let server: http.Server;
   let port = opts.port ?? 0;
 
@@ -112,7 +157,12 @@ export async function startReferenceUpstream(opts: ReferenceUpstreamOptions): Pr
     if (!authorized(req, opts.token)) return send(res, 401, { error: 'unauthorized' });
     if (faults.latencyMs) await new Promise((r) => setTimeout(r, faults.latencyMs));
     const isApi = url.pathname.startsWith('/v1/');
-    if (isApi && random() < faults.rateLimitRate) return send(res, 429, { error: 'slow down' }, { 'Retry-After': String(faults.retryAfterSec) });
+    if (isApi && faults.stall !== 'none') return stall(res, faults.stall);
+    if (isApi && faults.hugeAnswerBytes > 0 && req.method !== 'HEAD') return sendHuge(res, faults.hugeAnswerBytes, faults.hugeAnswerGzip);
+    if (isApi && random() < faults.rateLimitRate) {
+      requests.limited++;
+      return send(res, 429, { error: 'slow down' }, { 'Retry-After': faults.retryAfterDate ?? String(faults.retryAfterSec) });
+    }
 
     if (req.method === 'POST' && url.pathname === '/v1/reports:batch') {
       requests.batch++;

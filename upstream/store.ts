@@ -93,7 +93,7 @@ export class HubStore {
         const parsed = reportV1.safeParse(raw);
         const echo = { client_id: typeof rawId === 'string' ? rawId : '', version: typeof rawVersion === 'number' ? rawVersion : 0 };
         if (!parsed.success) {
-          return { ...echo, outcome: 'rejected', retryable: false, errors: parsed.error.issues.map((i) => ({ field: i.path.join('.') || 'report', message: i.message })) };
+          return { ...echo, outcome: 'rejected', retryable: false, errors: parsed.error.issues.slice(0, 20).map((i) => ({ field: i.path.join('.') || 'report', message: i.message })) };
         }
         const r = parsed.data;
         const existing = getReport.get(r.client_id);

@@ -7,6 +7,21 @@ import { UPSTREAM_STATUS_LABELS, upstreamFieldLabel, type UpstreamStatus } from 
 import { STATUS_LABELS } from '../../forms/vocabulary';
 import { api } from './api';
 import { Field } from './Field';
+import { CHANGED_EVENT } from './useWorkCounts';
+
+/** What a person is told about a set-aside report they may send again unchanged. */
+export const REQUEUE_HINT = 'Bila penolakannya karena gangguan sementara (misalnya kiriman dinilai terlalu besar), pilih Kirim ulang: pengaduan dikirim lagi tanpa diubah.';
+
+/** *Kirim ulang*: set-aside reports go back to the queue as they are; the answer to show the person. */
+export async function requeueReports(ids: string[]): Promise<string> {
+  try {
+    const { requeued } = await api.call('sync.requeue', { ids });
+    window.dispatchEvent(new Event(CHANGED_EVENT));
+    return `${requeued} pengaduan masuk antrean lagi dan akan dikirim ulang.`;
+  } catch (e) {
+    return e instanceof Error ? e.message : 'Gagal mengirim ulang.';
+  }
+}
 
 /** The upstream's reasons for refusing a report, in the forms' words (its field code on hover). */
 export function RejectionReasons({ fieldErrors, lastError }: { fieldErrors: { field: string; message: string }[] | null; lastError: string | null }) {
@@ -23,9 +38,14 @@ export function RejectionReasons({ fieldErrors, lastError }: { fieldErrors: { fi
 }
 
 /** Where this complaint stands upstream: tracking id, both statuses side by side, rejections. */
-export function SyncPanel({ c, tz }: { c: ComplaintDetail; tz: TimeZone }) {
+export function SyncPanel({ c, tz, onChange }: { c: ComplaintDetail; tz: TimeZone; onChange: (next: ComplaintDetail) => void }) {
+  const [message, setMessage] = useState<string | null>(null);
   const s = c.sync;
   if (!s) return null;
+  const requeue = async () => {
+    setMessage(await requeueReports([c.id]));
+    onChange(await api.call('complaints.get', { id: c.id }));
+  };
   return (
     <div className="sync-panel" data-testid="complaint-sync">
       <dl className="detail">
@@ -48,9 +68,17 @@ export function SyncPanel({ c, tz }: { c: ComplaintDetail; tz: TimeZone }) {
         <div className="notice notice-warn" role="alert">
           Ditolak upstream:
           <RejectionReasons fieldErrors={s.fieldErrors} lastError={s.lastError} />
-          Perbaiki lewat <em>Koreksi data</em>; setelah disimpan pengaduan dikirim lagi.
+          <p>
+            Perbaiki lewat <em>Koreksi data</em>; setelah disimpan pengaduan dikirim lagi. {REQUEUE_HINT}
+          </p>
+          <button type="button" onClick={() => void requeue()}>
+            Kirim ulang
+          </button>
         </div>
       ) : null}
+      <div role="status" aria-live="polite">
+        {message}
+      </div>
     </div>
   );
 }

@@ -1,6 +1,7 @@
 // Complaints keyed while the upstream is down reach it once it is back, and the badge on every
 // screen says so; a rejected report is fixed from the screen and goes out again.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { TOO_LARGE_TRIES } from '../../forms/sync';
 import type { ReferenceUpstream } from '../../upstream/server';
 import { FAST_SYNC, memoryTokens, startUpstream } from '../sync-helpers';
 import { chromiumExecutable, openApp, type E2E } from './browser';
@@ -81,5 +82,41 @@ describe.skipIf(!chromiumExecutable)('sync in Chromium', () => {
     const saved = await app.core.dispatch('sync.settings.get', {});
     expect(saved).toMatchObject({ ok: true, value: { url: upstream.url, tokenSet: true } });
     expect(JSON.stringify(saved)).not.toContain('uji-token');
+  });
+
+  it('Kirim ulang: reports set aside as too large go out again unedited, from the Sinkronisasi page and from their own page', async () => {
+    const { page } = app;
+    upstream.setFaults({ maxBatch: 0 }); // every batch refused with 413, even a batch of one
+    await keyFormA('Andi Pratama', 'Lampu penerangan jalan di Jalan Merdeka padam sejak dua minggu lalu.');
+    await keyFormA('Rina Wulandari', 'Saluran air di depan pasar tersumbat dan meluap setiap kali hujan turun.');
+    await go('/sinkronisasi');
+    const rejected = page.getByTestId('sync-rejected');
+    await expect.poll(() => rejected.getByRole('row').count(), { timeout: 15_000 }).toBe(3);
+    await expect(rejected.getByText(`terlalu besar (413), ${TOO_LARGE_TRIES} kali berturut-turut`).count()).resolves.toBe(2);
+    await page.getByRole('button', { name: 'Kirim ulang semua (2)' }).waitFor();
+
+    upstream.setFaults({ maxBatch: 100 });
+    const before = upstream.store.reports().length;
+    const first = rejected.getByRole('row').nth(1);
+    const firstNo = await first.getByRole('link').textContent();
+    await first.getByRole('button', { name: 'Kirim ulang' }).click();
+    await page.getByTestId('sync-requeue-status').getByText('1 pengaduan masuk antrean lagi dan akan dikirim ulang.').waitFor();
+    await expect.poll(() => upstream.store.reports().length, { timeout: 15_000 }).toBe(before + 1);
+    await expect.poll(() => rejected.getByRole('row').count(), { timeout: 15_000 }).toBe(2);
+    expect(await rejected.getByRole('link').textContent()).not.toBe(firstNo);
+
+    // The other one from its own page.
+    await rejected.getByRole('link').click();
+    const panel = page.getByTestId('complaint-sync');
+    await panel.getByText('Ditolak upstream').waitFor();
+    await panel.getByRole('button', { name: 'Kirim ulang' }).click();
+    await panel.getByText('1 pengaduan masuk antrean lagi dan akan dikirim ulang.').waitFor();
+    await expect.poll(() => upstream.store.reports().length, { timeout: 15_000 }).toBe(before + 2);
+    await page.reload();
+    await expect.poll(async () => (await page.getByTestId('tracking-id').textContent()) ?? '').toMatch(/^LAPOR-/);
+    await expect(panel.getByRole('button', { name: 'Kirim ulang' }).count()).resolves.toBe(0);
+    // Sent as keyed: version 1, nothing edited.
+    const sent = upstream.store.reports().map((r) => JSON.parse(r.body) as { version: number; reporter: { name: string } });
+    expect(sent.filter((r) => ['Andi Pratama', 'Rina Wulandari'].includes(r.reporter.name)).map((r) => r.version)).toEqual([1, 1]);
   });
 });

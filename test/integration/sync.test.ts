@@ -1,10 +1,12 @@
 // The outbox, the engine's rules (rejections set aside and re-queued by a correction, attachments
 // once, updates pulled once, answers that are not the contract), and a SIGKILL mid-batch.
+import crypto from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DB_FILE } from '../../db/open';
+import { TOO_LARGE_TRIES } from '../../forms/sync';
 import type { ReferenceUpstream } from '../../upstream/server';
 import { coresClosedAfterEach, formA, httpCaller, startHostProcess, tempDir } from '../helpers';
 import { callerOf, drained, expectConverged, FAST_SYNC, localState, memoryTokens, seedComplaints, startUpstream, UPSTREAM_TOKEN, waitFor } from '../sync-helpers';
@@ -99,6 +101,62 @@ describe('the sync engine', () => {
     await waitFor(() => drained(core), 'drained after the correction');
     expect(u.store.reports().find((r) => r.client_id === shortId)?.version).toBe(2);
     expect(long.ok).toBe(true);
+  });
+
+  it(`a report refused alone (413) on every try is set aside after ${TOO_LARGE_TRIES} tries; Kirim ulang (sync.requeue) queues it again unedited`, async () => {
+    const u = await upstream({ maxBatch: 0 });
+    const core = makeCore(undefined, { tokenStore: memoryTokens(), upstreamUrl: u.url, sync: FAST_SYNC });
+    const created = [
+      await core.dispatch('complaints.create', formA()),
+      await core.dispatch('complaints.create', formA({ reporterName: 'Budi Santoso', problem: 'Jalan rusak', content: 'Jalan di depan kantor desa rusak berat sejak tiga bulan.' })),
+    ];
+    const ids = created.map((c) => (c as { value: { id: string } }).value.id);
+    // While it keeps trying, the report waits in the queue with the count of its tries.
+    await waitFor(() => (core.database.sqlite.prepare('SELECT max(attempts) AS n FROM outbox').get() as { n: number }).n >= 2, 'tried again');
+    expect(core.sync.status().rejected).toBe(0);
+    await waitFor(() => core.sync.status().rejected === 2, 'both set aside');
+    expect(u.requests.batch).toBeGreaterThanOrEqual(2 * TOO_LARGE_TRIES);
+    const overview = (await core.dispatch('sync.overview', {})) as { value: { rejected: { complaintId: string; lastError: string }[] } };
+    expect(overview.value.rejected.map((r) => r.complaintId).sort()).toEqual([...ids].sort());
+    expect(overview.value.rejected[0]!.lastError).toBe(`Upstream menolak laporan ini karena terlalu besar (413), ${TOO_LARGE_TRIES} kali berturut-turut. Periksa isi dan lampirannya, lalu pilih Kirim ulang.`);
+    // Set aside: not tried again by itself.
+    const batches = u.requests.batch;
+    await new Promise((r) => setTimeout(r, 600));
+    expect(u.requests.batch).toBe(batches);
+
+    // The core checks what it is asked to send again, and changes nothing when it refuses.
+    expect(await core.dispatch('sync.requeue', { ids: [] })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', fields: { ids: 'Pilih pengaduan yang akan dikirim ulang.' } } });
+    expect(await core.dispatch('sync.requeue', { ids: ['bukan-pengenal'] })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', fields: { 'ids.0': 'Pengenal pengaduan tidak sah.' } } });
+    expect(await core.dispatch('sync.requeue', {})).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+    expect(await core.dispatch('sync.requeue', { ids: [ids[0], crypto.randomUUID()] })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    expect(core.sync.status().rejected).toBe(2);
+
+    u.setFaults({ maxBatch: 100 });
+    expect(await core.dispatch('sync.requeue', { ids: [ids[0], ids[0]] })).toEqual({ ok: true, value: { requeued: 1 } });
+    await waitFor(() => core.sync.status().sent === 1, 'the first sent');
+    // One already on its way cannot be sent again; the other still can.
+    const reg = (core.database.sqlite.prepare('SELECT registration_no AS r FROM complaints WHERE id = ?').get(ids[0]) as { r: string }).r;
+    expect(await core.dispatch('sync.requeue', { ids })).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: `${reg} tidak sedang ditolak upstream (terkirim); tidak ada yang dikirim ulang.` } });
+    expect(core.sync.status().rejected).toBe(1);
+    expect(await core.dispatch('sync.requeue', { ids: [ids[1]] })).toEqual({ ok: true, value: { requeued: 1 } });
+    await waitFor(() => drained(core), 'drained');
+    // Sent as it was: no edit, no new version.
+    expect(u.store.reports().map((r) => r.version)).toEqual([1, 1]);
+    expect(localState(core).map((r) => r.version)).toEqual([1, 1]);
+  });
+
+  it('a file the upstream turns out not to hold (a portal answered the HEAD) is asked for and uploaded again', async () => {
+    const u = await upstream({ down: true });
+    const core = makeCore(undefined, { tokenStore: memoryTokens(), upstreamUrl: u.url, sync: FAST_SYNC });
+    const seeded = await seedComplaints(callerOf(core), 1); // the first complaint has a scan
+    // This PC believes the upstream has the scan: something answered 200 to its HEAD.
+    const sha = (core.database.sqlite.prepare('SELECT sha256 FROM complaint_attachments').get() as { sha256: string }).sha256;
+    core.database.sqlite.prepare('INSERT INTO upstream_blobs (sha256, uploaded_at) VALUES (?, ?)').run(sha, new Date().toISOString());
+    u.setFaults({ down: false });
+    await waitFor(() => drained(core), 'drained');
+    expect(u.store.hasBlob(sha)).toBe(true);
+    expect(u.requests.put).toBe(1);
+    expectConverged(core, u, seeded);
   });
 
   it('refuses a stale correction and one that changes nothing, with nothing queued', async () => {

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { backoffMs, packBatch, parseRetryAfter, reportFromComplaint, upstreamUrlProblem, type ReportSource } from '../../forms/sync';
+import { backoffMs, DEFAULT_BACKOFF, packBatch, parseRetryAfter, reportFromComplaint, TOO_LARGE_TRIES, tooLargeRetryMs, upstreamUrlProblem, type ReportSource } from '../../forms/sync';
 import { reportV1 } from '../../forms/upstream-v1';
 
 const complaint: ReportSource = {
@@ -53,6 +53,19 @@ describe('backoff', () => {
       }),
     );
     expect(backoffMs(10, { baseMs: 1000, capMs: 60_000 }, () => 1)).toBe(60_000);
+  });
+
+  it('spreads the tries of a report refused alone (413) over minutes before it is set aside', () => {
+    const span = (random: () => number) => Array.from({ length: TOO_LARGE_TRIES - 1 }, (_, i) => tooLargeRetryMs(i + 1, DEFAULT_BACKOFF, random)).reduce((a, b) => a + b, 0);
+    expect(span(() => 0)).toBeGreaterThanOrEqual(6.5 * 60_000);
+    expect(span(() => 0.999999)).toBeLessThanOrEqual(14 * 60_000);
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 60 }), fc.double({ min: 0, max: 0.999999, noNaN: true }), (n, r) => {
+        const d = tooLargeRetryMs(n, DEFAULT_BACKOFF, () => r);
+        expect(d).toBeLessThanOrEqual(DEFAULT_BACKOFF.capMs);
+        expect(d).toBeGreaterThanOrEqual(Math.min(DEFAULT_BACKOFF.capMs, DEFAULT_BACKOFF.baseMs * 2 ** (n - 1)) / 2);
+      }),
+    );
   });
 
   it('reads Retry-After as seconds or a date', () => {

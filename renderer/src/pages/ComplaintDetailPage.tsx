@@ -176,7 +176,7 @@ export function ComplaintDetailPage({ id }: { id: string }) {
       <h2>Tindakan</h2>
       <ActionPanel c={c} categories={settings?.categories ?? []} onChange={(next) => { setC(next); window.dispatchEvent(new Event(CHANGED_EVENT)); }} />
       <h2>SP4N-LAPOR!</h2>
-      <SyncPanel c={c} tz={tz} />
+      <SyncPanel c={c} tz={tz} onChange={(next) => setC(next)} />
       <CorrectionPanel key={`correction-${c.version}`} c={c} onSaved={(next) => { setC(next); window.dispatchEvent(new Event(CHANGED_EVENT)); }} />
       <h2>Lampiran</h2>
       {c.attachments.length ? (

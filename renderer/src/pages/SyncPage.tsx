@@ -4,7 +4,7 @@ import { OUTBOX_STATE_LABELS, type SyncStatus } from '../../../forms/sync';
 import { formatInstant, type TimeZone } from '../../../forms/time';
 import { api } from '../api';
 import { CONNECTION_LABELS } from '../SyncBadge';
-import { RejectionReasons } from '../SyncPanel';
+import { RejectionReasons, REQUEUE_HINT, requeueReports } from '../SyncPanel';
 import { useSettings } from '../useSettings';
 
 type Overview = OutputOf<'sync.overview'>;
@@ -26,6 +26,7 @@ export function SyncPage({ status }: { status: SyncStatus | null }) {
   const settings = useSettings();
   const [overview, setOverview] = useState<Overview | null>(null);
   const [message, setMessage] = useState<string | null>(null);
+  const [requeueMessage, setRequeueMessage] = useState<string | null>(null);
   const tz: TimeZone = settings?.timeZone ?? 'WIB';
   const at = (iso: string | null) => (iso ? formatInstant(iso, tz) : '—');
 
@@ -44,6 +45,12 @@ export function SyncPage({ status }: { status: SyncStatus | null }) {
     } catch (e) {
       setMessage(e instanceof Error ? e.message : 'Gagal memulai sinkronisasi.');
     }
+  };
+
+  const requeue = async (ids: string[]) => {
+    setRequeueMessage(null);
+    setRequeueMessage(await requeueReports(ids));
+    void load();
   };
 
   const s = status ?? overview?.status ?? null;
@@ -102,13 +109,21 @@ export function SyncPage({ status }: { status: SyncStatus | null }) {
       <h2>Ditolak upstream</h2>
       {overview && overview.rejected.length > 0 ? (
         <>
-          <p>Perbaiki pengaduannya lewat <em>Koreksi data</em> di halaman pengaduan; setelah disimpan, pengaduan otomatis masuk antrean lagi.</p>
+          <p>
+            Perbaiki pengaduannya lewat <em>Koreksi data</em> di halaman pengaduan; setelah disimpan, pengaduan otomatis masuk antrean lagi. {REQUEUE_HINT}
+          </p>
+          {overview.rejected.length > 1 ? (
+            <button type="button" onClick={() => void requeue(overview.rejected.map((r) => r.complaintId))}>
+              Kirim ulang semua ({overview.rejected.length})
+            </button>
+          ) : null}
           <table className="list" data-testid="sync-rejected">
             <thead>
               <tr>
                 <th>Nomor registrasi</th>
                 <th>Versi</th>
                 <th>Alasan dari upstream</th>
+                <th>Tindakan</th>
               </tr>
             </thead>
             <tbody>
@@ -121,6 +136,11 @@ export function SyncPage({ status }: { status: SyncStatus | null }) {
                   <td>
                     <RejectionReasons fieldErrors={r.fieldErrors} lastError={r.lastError} />
                   </td>
+                  <td>
+                    <button type="button" aria-label={`Kirim ulang ${r.registrationNo}`} onClick={() => void requeue([r.complaintId])}>
+                      Kirim ulang
+                    </button>
+                  </td>
                 </tr>
               ))}
             </tbody>
@@ -129,6 +149,9 @@ export function SyncPage({ status }: { status: SyncStatus | null }) {
       ) : (
         <p>Tidak ada.</p>
       )}
+      <p role="status" aria-live="polite" data-testid="sync-requeue-status">
+        {requeueMessage}
+      </p>
 
       <h2>Antrean</h2>
       {overview && overview.queue.length > 0 ? (
