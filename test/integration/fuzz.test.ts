@@ -77,6 +77,7 @@ const examples = (): { [M in Method]: InputOf<M> } => {
     'sync.status': {},
     'sync.overview': {},
     'sync.run': {},
+    'sync.requeue': { ids: [ids.complaint] },
     'sync.settings.get': {},
     'sync.settings.save': { url: 'https://hub.example.go.id/pengaduan', officeId: 'K-01', token: null },
     'settings.get': {},
