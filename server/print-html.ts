@@ -4,7 +4,8 @@ import type { ComplaintDetail } from '../forms/complaint';
 import { formatPhone } from '../forms/phone';
 import { LETTER_SOURCE_EVENT, PAPER_MM, PRINT_LABELS, type LetterKind, type PaperSize, type PrintKind } from '../forms/print';
 import type { Settings } from '../forms/settings';
-import { formatHariTanggal, formatInstant, formatTanggal, toLocal } from '../forms/time';
+import { formatHariTanggal, formatTanggal, formatTime } from '../forms/format';
+import { toLocal } from '../forms/time';
 import { CHANNEL_LABELS, FORM_TITLES, GENDER_LABELS, HIDDEN_REPORTER } from '../forms/vocabulary';
 
 const esc = (s: string | null | undefined) =>
@@ -43,7 +44,7 @@ function signature(settings: Settings, dateLocal: string, name: string | null, r
 
 function formDocument(c: ComplaintDetail, settings: Settings): string {
   const local = toLocal(c.receivedAt, settings.timeZone);
-  const time = `${local.time.replace(':', '.')} ${settings.timeZone}`;
+  const time = `${formatTime(local.time)} ${settings.timeZone}`;
   const header = `<div class="office">${esc(settings.officeName)}<br>${esc(settings.kabupatenKota)}</div>`;
   const reg = `<p>Nomor registrasi: <b>${esc(c.registrationNo)}</b></p>`;
   const officer = 'Petugas layanan pengaduan masyarakat';
@@ -98,10 +99,11 @@ function receiptDocument(c: ComplaintDetail, settings: Settings): string {
     .filter(Boolean)
     .join(' atau ');
   const reporter = c.anonymous ? 'Anonim' : c.reporterName;
+  const received = toLocal(c.receivedAt, settings.timeZone);
   return `<div class="office">${esc(settings.officeName)}<br>${esc(settings.kabupatenKota)}${settings.officeAddress ? `<br><span style="font-weight:normal">${esc(settings.officeAddress)}</span>` : ''}</div>
 <h1>TANDA TERIMA PENGADUAN</h1><div class="reg">Nomor registrasi: ${esc(c.registrationNo)}</div>
 ${kv([
-  ['Tanggal dan waktu diterima', esc(formatInstant(c.receivedAt, settings.timeZone))],
+  ['Tanggal dan waktu diterima', esc(`${formatHariTanggal(received.date)}, ${formatTime(received.time)} ${settings.timeZone}`)],
   ['Formulir', esc(`Formulir ${c.form} — ${FORM_TITLES[c.form]}`)],
   ['Sarana pengaduan', esc(CHANNEL_LABELS[c.channel])],
   ['Pelapor', para(reporter)],

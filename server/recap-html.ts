@@ -4,7 +4,7 @@ import type { Period } from '../forms/periods';
 import { describePeriod } from '../forms/periods';
 import { nihil, RECAP_TITLES, type CountRow, type Monev, type PeriodRecap, type RecapKind, type WeeklyRecap } from '../forms/recap';
 import type { Settings } from '../forms/settings';
-import { formatInstant, formatTanggal } from '../forms/time';
+import { formatDate, formatDateTime, formatTanggal } from '../forms/format';
 import { STATUS_LABELS } from '../forms/vocabulary';
 
 const esc = (s: string | null | undefined) =>
@@ -47,7 +47,7 @@ export function weeklyBody(r: WeeklyRecap, tz: Settings['timeZone']): string {
     ? r.items
         .map(
           (i, n) =>
-            `<tr><td class="n">${n + 1}</td><td>${esc(i.registrationNo)}<br>${esc(formatInstant(i.receivedAt, tz))}</td><td>${esc(i.reporter)}</td><td>${esc(i.summary)}</td><td>${esc(STATUS_LABELS[i.statusAtEnd])}</td><td>${esc(i.followUp)}</td></tr>`,
+            `<tr><td class="n">${n + 1}</td><td>${esc(i.registrationNo)}<br>${esc(formatDateTime(i.receivedAt, tz))}</td><td>${esc(i.reporter)}</td><td>${esc(i.summary)}</td><td>${esc(STATUS_LABELS[i.statusAtEnd])}</td><td>${esc(i.followUp)}</td></tr>`,
         )
         .join('')
     : '<tr><td class="n">1</td><td colspan="5">nihil</td></tr>';
@@ -86,7 +86,7 @@ export function resultsBody(r: PeriodRecap): string {
     ? r.results
         .map(
           (x) =>
-            `<tr><td class="n">${x.no}</td><td>${esc(x.registrationNo)}<br>${esc(formatTanggal(x.receivedDate))}</td><td>${esc(x.reporter)}<br>Terlapor: ${esc(x.reportedParty)}</td><td>${esc(x.substance)}</td><td class="c">${tick(x.status === 'proses')}</td><td class="c">${tick(x.status === 'benar')}</td><td class="c">${tick(x.status === 'tidak_benar')}</td><td class="c">${tick(x.pp53)}</td><td class="c">${tick(x.tpTgr)}</td><td class="c">${tick(x.pidana)}</td><td class="c">${tick(x.lainLain)}</td><td>${esc(x.remarks)}</td></tr>`,
+            `<tr><td class="n">${x.no}</td><td>${esc(x.registrationNo)}<br>${esc(formatDate(x.receivedDate))}</td><td>${esc(x.reporter)}<br>Terlapor: ${esc(x.reportedParty)}</td><td>${esc(x.substance)}</td><td class="c">${tick(x.status === 'proses')}</td><td class="c">${tick(x.status === 'benar')}</td><td class="c">${tick(x.status === 'tidak_benar')}</td><td class="c">${tick(x.pp53)}</td><td class="c">${tick(x.tpTgr)}</td><td class="c">${tick(x.pidana)}</td><td class="c">${tick(x.lainLain)}</td><td>${esc(x.remarks)}</td></tr>`,
         )
         .join('')
     : [1, 2, 3].map((n) => `<tr><td class="n">${n}</td><td></td><td></td><td></td><td></td><td></td><td></td><td></td><td></td><td></td><td></td><td>nihil</td></tr>`).join('');
