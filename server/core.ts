@@ -332,7 +332,7 @@ export function createCore(opts: CoreOptions): Core {
     'recap.period': (period) => periodRecap(database.sqlite, period, { tz: getSettings(db).timeZone }),
     'recap.indicators': (period) => {
       const s = getSettings(db);
-      return indicatorData(database.sqlite, { tz: s.timeZone, now: now().toISOString(), period, targetReceived: s.targetReceived, targetFinishedPercent: s.targetFinishedPercent });
+      return indicatorData(database.sqlite, { tz: s.timeZone, period, targetReceived: s.targetReceived, targetFinishedPercent: s.targetFinishedPercent });
     },
     'recap.pdf': async ({ kind, period, paper }) => {
       if (!opts.printer) throw new ApiError({ code: 'UNAVAILABLE', message: 'Pencetakan PDF tidak tersedia pada host ini.' });
