@@ -66,3 +66,15 @@ export function formatNumber(n: number, decimals = 1): string {
 export function formatPercent(n: number, decimals = 1): string {
   return `${formatNumber(n, decimals)}%`;
 }
+
+/**
+ * A number typed the Indonesian way or the plain way: "1.200" → 1200, "97,5" → 97.5,
+ * "1.234,5" → 1234.5, "97.5" → 97.5. Anything else is returned unchanged for the schema to refuse.
+ */
+export function parseNumber(input: unknown): unknown {
+  if (typeof input !== 'string') return input;
+  const s = input.trim().replace(/\s/g, '');
+  if (/^-?\d{1,3}(\.\d{3})+(,\d+)?$/.test(s)) return Number(s.replace(/\./g, '').replace(',', '.'));
+  if (/^-?\d+([,.]\d+)?$/.test(s)) return Number(s.replace(',', '.'));
+  return s;
+}

@@ -125,4 +125,30 @@ describe.skipIf(!chromiumExecutable)('Rekap in Chromium', () => {
     await heading(/^Rekapitulasi data penanganan pengaduan masyarakat — Triwulan III/);
     expect(await page.getByRole('tab', { selected: true }).textContent()).toBe('Rekapitulasi');
   });
+
+  it('sets the yearly targets in Pengaturan, checked beside the field, and Indikator measures against them', async () => {
+    const { page } = app;
+    await page.getByRole('link', { name: 'Pengaturan' }).click();
+    const received = page.getByLabel('Target pengaduan diterima per tahun');
+    const percent = page.getByLabel('Target persentase pengaduan selesai (%)');
+    expect(await received.inputValue()).toBe('100');
+    expect(await percent.inputValue()).toBe('100');
+    await received.fill('');
+    await percent.fill('120');
+    await page.getByRole('button', { name: 'Simpan', exact: true }).click();
+    await page.getByText('Target pengaduan diterima per tahun wajib diisi (0 bila belum ditetapkan).').waitFor();
+    await page.getByText('Target persentase pengaduan selesai paling besar 100.').waitFor();
+    expect(await percent.getAttribute('aria-invalid')).toBe('true');
+    await received.fill('1.460');
+    await percent.fill('97,5');
+    await page.getByRole('button', { name: 'Simpan', exact: true }).click();
+    await page.getByText('Pengaturan tersimpan.').waitFor();
+    await page.getByRole('link', { name: 'Rekap' }).click();
+    await page.getByRole('tab', { name: 'Indikator' }).click();
+    await page.getByRole('button', { name: 'TW IV' }).click();
+    const table = page.getByRole('table', { name: 'Indikator' });
+    await table.getByRole('row').filter({ hasText: 'Tahun 2026' }).filter({ hasText: '1.460' }).filter({ hasText: '97,5%' }).waitFor();
+    // 1.460 a year is four a day: 92 days of the fourth quarter.
+    await table.getByRole('row').filter({ hasText: 'Triwulan IV' }).filter({ hasText: '368' }).waitFor();
+  });
 });

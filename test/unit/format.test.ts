@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { formatDate, formatDateTime, formatHariTanggal, formatInstantDate, formatMonth, formatNumber, formatPercent, formatTanggal, formatTime } from '../../forms/format';
+import { formatDate, formatDateTime, formatHariTanggal, formatInstantDate, formatMonth, formatNumber, formatPercent, formatTanggal, formatTime, parseNumber } from '../../forms/format';
 import { TIME_ZONE_INFO, TIME_ZONES } from '../../forms/time';
 
 describe('id-ID display formats', () => {
@@ -36,6 +36,16 @@ describe('id-ID display formats', () => {
     expect(formatNumber(-0.01)).toBe('0');
     expect(formatPercent(97.5)).toBe('97,5%');
     expect(formatPercent(100)).toBe('100%');
+  });
+
+  it('reads numbers typed the Indonesian way', () => {
+    expect(parseNumber('1.200')).toBe(1200);
+    expect(parseNumber('97,5')).toBe(97.5);
+    expect(parseNumber('1.234,5')).toBe(1234.5);
+    expect(parseNumber('97.5')).toBe(97.5);
+    expect(parseNumber(' 300 ')).toBe(300);
+    expect(parseNumber('seratus')).toBe('seratus');
+    expect(parseNumber(12)).toBe(12);
   });
 
   // Where this runtime carries id-ID locale data, the hand-written formats are exactly what Intl
