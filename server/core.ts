@@ -341,13 +341,13 @@ export function createCore(opts: CoreOptions): Core {
       const pdf = await opts.printer.pdf(html, paper, LANDSCAPE[kind]);
       return { filename: `${kind.replace('_', '-')}-${period.from}-${period.to}-${paper}.pdf`, dataBase64: pdf.toString('base64'), pages: pdfPageCount(pdf) };
     },
-    'recap.export.start': ({ kind, period }) => {
+    'recap.export.start': ({ kind, period, paper }) => {
       const jobId = crypto.randomUUID();
       const job: ExportJob = { state: 'running', done: 0, total: 0, filename: null, dataBase64: null, message: null };
       exportJobs.set(jobId, job);
       const settings = getSettings(db);
       const data = recapData(kind, period);
-      recapWorkbook(kind, data, settings, period, (done, total) => Object.assign(job, { done, total })).then(
+      recapWorkbook(kind, data, { settings, period, paper, today: localToday() }, (done, total) => Object.assign(job, { done, total })).then(
         (buf) => Object.assign(job, { state: 'done', filename: `${kind.replace('_', '-')}-${period.from}-${period.to}.xlsx`, dataBase64: buf.toString('base64') }),
         (e: unknown) => {
           log.error('export failed', e);

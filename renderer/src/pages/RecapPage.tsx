@@ -72,7 +72,7 @@ function Outputs({ kind, period }: { kind: RecapKind; period: Period }) {
     setFailure(null);
     setProgress({ done: 0, total: 0 });
     try {
-      const { jobId } = await api.call('recap.export.start', { kind, period });
+      const { jobId } = await api.call('recap.export.start', { kind, period, paper });
       for (;;) {
         const s = await api.call('recap.export.status', { jobId });
         setProgress({ done: s.done, total: s.total });
