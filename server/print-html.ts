@@ -20,13 +20,14 @@ body { font-family: 'Times New Roman', 'Liberation Serif', serif; font-size: 12p
 h1 { font-size: 13pt; text-align: center; margin: 0; }
 h2 { font-size: 12pt; text-align: center; margin: 0 0 14pt; font-weight: bold; }
 .office { text-align: center; font-weight: bold; border-bottom: 2px solid #000; padding-bottom: 6pt; margin-bottom: 12pt; }
-.section { font-weight: bold; margin: 10pt 0 4pt; }
+.section { font-weight: bold; margin: 10pt 0 4pt; break-after: avoid; }
 table.kv { border-collapse: collapse; width: 100%; }
 table.kv td { vertical-align: top; padding: 1pt 0; }
 table.kv td.k { width: 38%; } table.kv td.c { width: 3%; }
 .text { min-height: 40pt; margin-left: 12pt; }
 .blank { color: #555; }
-.sign { margin-top: 28pt; margin-left: 55%; text-align: center; }
+.sign { margin-top: 28pt; margin-left: 55%; text-align: center; break-inside: avoid; }
+table.kv tr { break-inside: avoid; }
 .sign .space { height: 52pt; }
 .note { margin-top: 14pt; font-weight: bold; font-style: italic; }
 .reg { font-size: 14pt; font-weight: bold; text-align: center; border: 1.5px solid #000; padding: 6pt; margin: 10pt 0; }
