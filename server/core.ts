@@ -27,6 +27,7 @@ import { dispatch, type Handlers } from './dispatch';
 import { nationalHolidays } from './holiday-seed';
 import { log } from './log';
 import { printableHtml, printFilename } from './print-html';
+import { PrintFonts, withPrintFonts } from './print-fonts';
 import { pdfPageCount, type Printer } from './printer';
 import { monevBody, periodBody, recapPage, resultsBody, weeklyBody } from './recap-html';
 import { recapWorkbook } from './recap-xlsx';
@@ -51,6 +52,8 @@ export interface CoreOptions {
   version: string;
   /** The host's PDF engine; printing answers UNAVAILABLE without one. */
   printer?: Printer;
+  /** Where the bundled print fonts resolve from: the app's root (the folder holding db/migrations) by default. */
+  fontsFrom?: string;
   /** Injected in tests; the wall clock otherwise. */
   now?: () => Date;
   /** The upstream token's home; a file beside the database (or LOKET_UPSTREAM_TOKEN) by default. */
@@ -86,6 +89,7 @@ export function createCore(opts: CoreOptions): Core {
   const { db } = database;
   const attachments = new AttachmentStore(opts.dataDir);
   const now = opts.now ?? (() => new Date());
+  const printer = opts.printer && withPrintFonts(opts.printer, new PrintFonts(opts.fontsFrom ?? path.resolve(opts.migrationsFolder, '..', '..')));
 
   const deadlineContext = (): DeadlineContext => {
     const s = getSettings(db);
@@ -200,7 +204,7 @@ export function createCore(opts: CoreOptions): Core {
       host: opts.host,
       dataDir: opts.dataDir,
       schemaVersion: database.schemaVersion,
-      canPrintDialog: !!opts.printer?.dialog,
+      canPrintDialog: !!printer?.dialog,
     }),
 
     'complaints.create': (input) => {
@@ -315,17 +319,17 @@ export function createCore(opts: CoreOptions): Core {
     },
 
     'print.pdf': async ({ kind, id, paper, letterNo, letterDate }) => {
-      if (!opts.printer) throw new ApiError({ code: 'UNAVAILABLE', message: 'Pencetakan PDF tidak tersedia pada host ini.' });
+      if (!printer) throw new ApiError({ code: 'UNAVAILABLE', message: 'Pencetakan PDF tidak tersedia pada host ini.' });
       const complaint = printable(kind, id);
-      const pdf = await opts.printer.pdf(printableHtml(kind, complaint, getSettings(db), paper, { letterNo, letterDate }, localToday()), paper);
+      const pdf = await printer.pdf(printableHtml(kind, complaint, getSettings(db), paper, { letterNo, letterDate }, localToday()), paper);
       return { filename: printFilename(kind, complaint, paper), dataBase64: pdf.toString('base64'), pages: pdfPageCount(pdf) };
     },
     'print.dialog': async ({ kind, id, paper, letterNo, letterDate }) => {
-      if (!opts.printer?.dialog) {
+      if (!printer?.dialog) {
         throw new ApiError({ code: 'UNAVAILABLE', message: 'Dialog cetak hanya ada di aplikasi desktop. Di browser, buka PDF lalu cetak dari sana.' });
       }
       const complaint = printable(kind, id);
-      return { printed: await opts.printer.dialog(printableHtml(kind, complaint, getSettings(db), paper, { letterNo, letterDate }, localToday()), paper) };
+      return { printed: await printer.dialog(printableHtml(kind, complaint, getSettings(db), paper, { letterNo, letterDate }, localToday()), paper) };
     },
 
     'recap.weekly': (period) => weeklyRecap(database.sqlite, period, deadlineContext(), now().toISOString()),
@@ -335,10 +339,10 @@ export function createCore(opts: CoreOptions): Core {
       return indicatorData(database.sqlite, { tz: s.timeZone, period, targetReceived: s.targetReceived, targetFinishedPercent: s.targetFinishedPercent });
     },
     'recap.pdf': async ({ kind, period, paper }) => {
-      if (!opts.printer) throw new ApiError({ code: 'UNAVAILABLE', message: 'Pencetakan PDF tidak tersedia pada host ini.' });
+      if (!printer) throw new ApiError({ code: 'UNAVAILABLE', message: 'Pencetakan PDF tidak tersedia pada host ini.' });
       const settings = getSettings(db);
       const html = recapPage(kind, settings, period, recapBody(kind, period), localToday());
-      const pdf = await opts.printer.pdf(html, paper, LANDSCAPE[kind]);
+      const pdf = await printer.pdf(html, paper, LANDSCAPE[kind]);
       return { filename: `${kind.replace('_', '-')}-${period.from}-${period.to}-${paper}.pdf`, dataBase64: pdf.toString('base64'), pages: pdfPageCount(pdf) };
     },
     'recap.export.start': ({ kind, period, paper }) => {
@@ -411,7 +415,7 @@ export function createCore(opts: CoreOptions): Core {
     dispatch: (method, input) => dispatch(handlers, method, input),
     close: async () => {
       await sync.stop();
-      await opts.printer?.close?.();
+      await printer?.close?.();
       database.close();
     },
   };

@@ -7,6 +7,7 @@ import type { Settings } from '../forms/settings';
 import { formatHariTanggal, formatTanggal, formatTime } from '../forms/format';
 import { toLocal } from '../forms/time';
 import { CHANNEL_LABELS, FORM_TITLES, GENDER_LABELS, HIDDEN_REPORTER } from '../forms/vocabulary';
+import { PRINT_FONT_STACK } from './print-fonts';
 
 const esc = (s: string | null | undefined) =>
   (s ?? '').replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string);
@@ -16,7 +17,7 @@ function page(title: string, paper: PaperSize, body: string): string {
   const { width, height } = PAPER_MM[paper];
   return `<!doctype html><html lang="id"><head><meta charset="utf-8"><title>${esc(title)}</title><style>
 @page { size: ${width}mm ${height}mm; margin: 20mm 20mm 20mm 25mm; }
-body { font-family: 'Times New Roman', 'Liberation Serif', serif; font-size: 12pt; line-height: 1.45; color: #000; margin: 0; }
+body { font-family: ${PRINT_FONT_STACK}; font-size: 12pt; line-height: 1.45; color: #000; margin: 0; }
 h1 { font-size: 13pt; text-align: center; margin: 0; }
 h2 { font-size: 12pt; text-align: center; margin: 0 0 14pt; font-weight: bold; }
 .office { text-align: center; font-weight: bold; border-bottom: 2px solid #000; padding-bottom: 6pt; margin-bottom: 12pt; }

@@ -6,6 +6,7 @@ import { nihil, RECAP_TITLES, type CountRow, type Monev, type PeriodRecap, type 
 import type { Settings } from '../forms/settings';
 import { formatDate, formatDateTime, formatTanggal } from '../forms/format';
 import { STATUS_LABELS } from '../forms/vocabulary';
+import { PRINT_FONT_STACK } from './print-fonts';
 
 const esc = (s: string | null | undefined) =>
   (s ?? '').replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string);
@@ -22,7 +23,7 @@ export function recapPage(kind: RecapKind, settings: Settings, period: Period, b
   }${settings.ketuaNip ? `<br>NIP ${esc(settings.ketuaNip)}` : ''}</div>`;
   return `<!doctype html><html lang="id"><head><meta charset="utf-8"><title>${esc(RECAP_TITLES[kind])}</title><style>
 @page { margin: 15mm 15mm 15mm 20mm; }
-body { font-family: 'Times New Roman', 'Liberation Serif', serif; font-size: 11pt; color: #000; margin: 0; }
+body { font-family: ${PRINT_FONT_STACK}; font-size: 11pt; color: #000; margin: 0; }
 h1 { font-size: 12.5pt; text-align: center; margin: 0; text-transform: uppercase; }
 .sub { text-align: center; margin: 2pt 0 8pt; }
 h2 { font-size: 11.5pt; margin: 8pt 0 3pt; break-after: avoid; }
