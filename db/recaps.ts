@@ -2,7 +2,7 @@
 // time zone), with the status a complaint had at the end of the period taken from its events.
 import type Database from 'better-sqlite3';
 import { computeDeadlines, type DeadlineDays } from '../forms/deadlines';
-import { weekOf, type Period } from '../forms/periods';
+import { describePeriod, monthsOf, proratedTarget, weekOf, yearPeriod, yearsOf, type Period } from '../forms/periods';
 import type { CountRow, Indicators, PeriodRecap, ResultRow, WeeklyRecap } from '../forms/recap';
 import { fromLocal, TIME_ZONE_INFO, toLocal, type TimeZone } from '../forms/time';
 import {
@@ -34,9 +34,10 @@ export function periodBounds(p: Period, tz: TimeZone): { start: string; end: str
   return { start: fromLocal({ date: p.from, time: '00:00' }, tz), end: fromLocal({ date: addDays(p.to, 1), time: '00:00' }, tz) };
 }
 
-/** The status a complaint had just before @end: its last transition's target, or `diterima`. */
-export const STATUS_AT_END = `coalesce((SELECT json_extract(e.data, '$.to') FROM complaint_events e
-  WHERE e.complaint_id = c.id AND e.at < @end AND e.type <> 'created' ORDER BY e.seq DESC LIMIT 1), 'diterima')`;
+/** The status a complaint had just before the instant `param`: its last transition's target, or `diterima`. */
+const statusBefore = (param: string) => `coalesce((SELECT json_extract(e.data, '$.to') FROM complaint_events e
+  WHERE e.complaint_id = c.id AND e.at < ${param} AND e.type <> 'created' ORDER BY e.seq DESC LIMIT 1), 'diterima')`;
+export const STATUS_AT_END = statusBefore('@end');
 
 const IN_PERIOD = 'c.received_at >= @start AND c.received_at < @end';
 const CLOSED_SQL = `(${CLOSED_STATUSES.map((s) => `'${s}'`).join(', ')})`;
@@ -177,21 +178,25 @@ export function periodRecap(sqlite: Database.Database, period: Period, ctx: Pick
 /** SQLite modifier that moves a UTC instant to the office's wall clock. */
 const localShift = (tz: TimeZone) => `'+${TIME_ZONE_INFO[tz].offsetMinutes} minutes'`;
 
-export function indicatorData(sqlite: Database.Database, opts: { tz: TimeZone; now: string; period: Period; targetReceived: number; targetFinishedPercent: number }): Indicators {
+const percent = (part: number, whole: number) => (whole ? Math.round((part / whole) * 1000) / 10 : 0);
+
+/** Received in `p` and, of those, closed by the end of `asOf` (events up to now for a running period). */
+function receivedAndFinished(sqlite: Database.Database, p: Period, asOf: Period, tz: TimeZone) {
+  const r = sqlite
+    .prepare(`SELECT count(*) AS received, coalesce(sum(${statusBefore('@asOf')} IN ${CLOSED_SQL}), 0) AS finished FROM complaints c WHERE ${IN_PERIOD}`)
+    .get({ ...periodBounds(p, tz), asOf: periodBounds(asOf, tz).end }) as { received: number; finished: number };
+  return { ...r, finishedPercent: percent(r.finished, r.received) };
+}
+
+export function indicatorData(sqlite: Database.Database, opts: { tz: TimeZone; period: Period; targetReceived: number; targetFinishedPercent: number }): Indicators {
   const shift = localShift(opts.tz);
-  const years = sqlite
-    .prepare(
-      `SELECT cast(strftime('%Y', c.received_at, ${shift}) AS integer) AS year, count(*) AS received,
-              sum(c.status IN ${CLOSED_SQL}) AS finished
-       FROM complaints c GROUP BY 1 ORDER BY 1`,
-    )
-    .all() as { year: number; received: number; finished: number }[];
-  const thisYear = Number(toLocal(opts.now, opts.tz).date.slice(0, 4));
-  if (!years.some((y) => y.year === thisYear)) years.push({ year: thisYear, received: 0, finished: 0 });
+  const { period, tz } = opts;
+  const row = (label: string, p: Period, targetReceived: number) => ({ label, period: p, ...receivedAndFinished(sqlite, p, p, tz), targetReceived, targetFinishedPercent: opts.targetFinishedPercent });
+  const years = yearsOf(period).map(yearPeriod).filter((y) => y.from !== period.from || y.to !== period.to);
   // Twelve office weeks up to the end of the chosen period.
-  const lastWeek = weekOf(opts.period.to).from;
+  const lastWeek = weekOf(period.to).from;
   const firstWeek = addDays(lastWeek, -7 * 11);
-  const b = periodBounds({ from: firstWeek, to: addDays(lastWeek, 6) }, opts.tz);
+  const b = periodBounds({ from: firstWeek, to: addDays(lastWeek, 6) }, tz);
   const perDay = sqlite
     .prepare(`SELECT date(c.received_at, ${shift}) AS d, count(*) AS n FROM complaints c WHERE ${IN_PERIOD} GROUP BY 1`)
     .all(b) as { d: string; n: number }[];
@@ -201,13 +206,11 @@ export function indicatorData(sqlite: Database.Database, opts: { tz: TimeZone; n
     if (w) w.received += n;
   }
   return {
-    years: years.map((y) => ({
-      ...y,
-      finishedPercent: y.received ? Math.round((y.finished / y.received) * 1000) / 10 : 0,
-      targetReceived: opts.targetReceived,
-      targetFinishedPercent: opts.targetFinishedPercent,
-    })),
+    rows: [row(describePeriod(period), period, proratedTarget(opts.targetReceived, period)), ...years.map((y) => row(describePeriod(y), y, opts.targetReceived))],
+    monthly: monthsOf(period)
+      .slice(-24)
+      .map((m) => ({ month: m.month, ...receivedAndFinished(sqlite, m.period, period, tz) })),
     weekly,
-    channels: rows(grouped(sqlite, 'c.channel', periodBounds(opts.period, opts.tz)), CHANNELS, (k) => CHANNEL_LABELS[k]),
+    channels: rows(grouped(sqlite, 'c.channel', periodBounds(period, tz)), CHANNELS, (k) => CHANNEL_LABELS[k]),
   };
 }

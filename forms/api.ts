@@ -82,7 +82,10 @@ export const contract = {
     input: z.object({ kind: z.enum(RECAP_KINDS), period: periodInput, paper: z.enum(PAPER_SIZES).default('A4') }),
     output: z.object({ filename: z.string(), dataBase64: z.string(), pages: z.number().int() }),
   },
-  'recap.export.start': { input: z.object({ kind: z.enum(RECAP_KINDS), period: periodInput }), output: z.object({ jobId: z.string() }) },
+  'recap.export.start': {
+    input: z.object({ kind: z.enum(RECAP_KINDS), period: periodInput, paper: z.enum(PAPER_SIZES).default('A4') }),
+    output: z.object({ jobId: z.string() }),
+  },
   'recap.export.status': {
     input: z.object({ jobId: z.string().max(64) }),
     output: z.object({

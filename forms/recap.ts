@@ -79,17 +79,19 @@ export const monevInput = z.object({
 });
 export type Monev = z.infer<typeof monevInput>;
 
+const indicatorFigures = {
+  received: z.number().int(),
+  /** Of those received, closed by the end of the period (or now, for a period still running). */
+  finished: z.number().int(),
+  finishedPercent: z.number(),
+};
+
+/** The yearly indicators of seed 002 for a chosen period, against the targets in Pengaturan. */
 export const indicators = z.object({
-  years: z.array(
-    z.object({
-      year: z.number().int(),
-      received: z.number().int(),
-      finished: z.number().int(),
-      finishedPercent: z.number(),
-      targetReceived: z.number().int(),
-      targetFinishedPercent: z.number(),
-    }),
-  ),
+  /** The chosen period (its target pro-rated to its days), then each whole year it lies in. */
+  rows: z.array(z.object({ label: z.string(), period: periodInput, ...indicatorFigures, targetReceived: z.number().int(), targetFinishedPercent: z.number() })),
+  /** The months of the period (at most the last 24), each clipped to it; finished as of the period's end. */
+  monthly: z.array(z.object({ month: z.string(), ...indicatorFigures })),
   weekly: z.array(z.object({ weekStart: z.string(), received: z.number().int() })),
   channels: z.array(countRow),
 });

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { optionalText, requiredText } from './fields';
+import { parseNumber } from './format';
 import { TIME_ZONES } from './time';
 import { DEFAULT_CATEGORIES } from './vocabulary';
 import type { DeadlineDays } from './deadlines';
@@ -11,6 +12,16 @@ const days = (label: string) =>
     .int({ error: `${label} harus bilangan bulat.` })
     .min(1, { error: `${label} paling sedikit 1 hari kerja.` })
     .max(365, { error: `${label} paling banyak 365 hari kerja.` });
+
+/** A non-negative number typed into a field. */
+const number = (label: string) => z.coerce.number({ error: `${label} harus berupa angka.` }).min(0, { error: `${label} tidak boleh negatif.` });
+/** An empty field is missing, not zero. */
+const filled = (message: string, schema: z.ZodCoercedNumber) =>
+  z
+    .unknown()
+    .refine((v) => v !== '' && v !== null && v !== undefined, { error: message, abort: true })
+    .transform(parseNumber)
+    .pipe(schema);
 
 export const REGISTRATION_FORMAT_DEFAULT = 'ADU/{YYYY}/{NNNNNN}';
 
@@ -46,9 +57,9 @@ export const settingsSchema = z.object({
     .min(1, { error: 'Daftar kategori tidak boleh kosong.' })
     .max(200)
     .refine((xs) => new Set(xs).size === xs.length, { error: 'Ada kategori yang sama lebih dari sekali.' }),
-  /** Yearly indicators (seed 002): complaints received and the share finished. */
-  targetReceived: z.coerce.number({ error: 'Target pengaduan harus berupa angka.' }).int().min(0, { error: 'Target tidak boleh negatif.' }).max(1_000_000),
-  targetFinishedPercent: z.coerce.number({ error: 'Target persentase harus berupa angka.' }).min(0).max(100, { error: 'Target persentase paling besar 100.' }),
+  /** Yearly indicators: complaints received per year (0 = not set) and the share finished. */
+  targetReceived: filled('Target pengaduan diterima per tahun wajib diisi (0 bila belum ditetapkan).', number('Target pengaduan diterima per tahun').int({ error: 'Target pengaduan diterima per tahun harus bilangan bulat.' }).max(1_000_000, { error: 'Target pengaduan diterima per tahun paling banyak 1.000.000.' })),
+  targetFinishedPercent: filled('Target persentase pengaduan selesai wajib diisi.', number('Target persentase pengaduan selesai').max(100, { error: 'Target persentase pengaduan selesai paling besar 100.' })),
   headName: optionalText('Nama Kepala Kantor', 120),
   headNip: optionalText('NIP Kepala Kantor', 30).refine((v) => v === null || /^\d{18}$/.test(v.replace(/\s/g, '')), {
     error: 'NIP terdiri dari 18 angka.',

@@ -45,31 +45,6 @@ export function toOffsetIso(instant: Date | string, tz: TimeZone): string {
   return `${s}+${pad(Math.floor(off / 60))}:${pad(off % 60)}`;
 }
 
-const DAYS = ['Minggu', 'Senin', 'Selasa', 'Rabu', 'Kamis', 'Jumat', 'Sabtu'];
-const MONTHS = [
-  'Januari', 'Februari', 'Maret', 'April', 'Mei', 'Juni',
-  'Juli', 'Agustus', 'September', 'Oktober', 'November', 'Desember',
-];
-
-/** "Selasa, 24 November 2026" — the Hari/Tanggal line of the paper forms. */
-export function formatHariTanggal(date: string): string {
-  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
-  const weekday = new Date(Date.UTC(y, m - 1, d)).getUTCDay();
-  return `${DAYS[weekday]}, ${formatTanggal(date)}`;
-}
-
-/** "24 November 2026" — the place-and-date line. */
-export function formatTanggal(date: string): string {
-  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
-  return `${d} ${MONTHS[m - 1]} ${y}`;
-}
-
-/** "24 November 2026, 14.05 WITA" for lists and receipts (Indonesian uses a dot in clock times). */
-export function formatInstant(instant: string, tz: TimeZone): string {
-  const { date, time } = toLocal(instant, tz);
-  return `${formatTanggal(date)}, ${time.replace(':', '.')} ${tz}`;
-}
-
 /**
  * Every date the app takes lies in this range. A typo such as 1026 or 9999 is refused where it is
  * typed: far dates made working-day counts walk a thousand years and broke date arithmetic past

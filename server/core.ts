@@ -28,6 +28,7 @@ import { dispatch, type Handlers } from './dispatch';
 import { nationalHolidays } from './holiday-seed';
 import { log } from './log';
 import { printableHtml, printFilename } from './print-html';
+import { PrintFonts, withPrintFonts } from './print-fonts';
 import { pdfPageCount, type Printer } from './printer';
 import { monevBody, periodBody, recapPage, resultsBody, weeklyBody } from './recap-html';
 import { recapWorkbook } from './recap-xlsx';
@@ -53,6 +54,8 @@ export interface CoreOptions {
   version: string;
   /** The host's PDF engine; printing answers UNAVAILABLE without one. */
   printer?: Printer;
+  /** Where the bundled print fonts resolve from: the app's root (the folder holding db/migrations) by default. */
+  fontsFrom?: string;
   /** Injected in tests; the wall clock otherwise. */
   now?: () => Date;
   /** The upstream token's home; a file beside the database (or LOKET_UPSTREAM_TOKEN) by default. */
@@ -97,6 +100,7 @@ function startCore(opts: CoreOptions): Core {
   const { db } = database;
   const attachments = new AttachmentStore(opts.dataDir);
   const now = opts.now ?? (() => new Date());
+  const printer = opts.printer && withPrintFonts(opts.printer, new PrintFonts(opts.fontsFrom ?? path.resolve(opts.migrationsFolder, '..', '..')));
 
   const deadlineContext = (): DeadlineContext => {
     const s = getSettings(db);
@@ -218,7 +222,7 @@ function startCore(opts: CoreOptions): Core {
       host: opts.host,
       dataDir: opts.dataDir,
       schemaVersion: database.schemaVersion,
-      canPrintDialog: !!opts.printer?.dialog,
+      canPrintDialog: !!printer?.dialog,
     }),
 
     'complaints.create': (input) => {
@@ -333,39 +337,39 @@ function startCore(opts: CoreOptions): Core {
     },
 
     'print.pdf': async ({ kind, id, paper, letterNo, letterDate }) => {
-      if (!opts.printer) throw new ApiError({ code: 'UNAVAILABLE', message: 'Pencetakan PDF tidak tersedia pada host ini.' });
+      if (!printer) throw new ApiError({ code: 'UNAVAILABLE', message: 'Pencetakan PDF tidak tersedia pada host ini.' });
       const complaint = printable(kind, id);
-      const pdf = await opts.printer.pdf(printableHtml(kind, complaint, getSettings(db), paper, { letterNo, letterDate }, localToday()), paper);
+      const pdf = await printer.pdf(printableHtml(kind, complaint, getSettings(db), paper, { letterNo, letterDate }, localToday()), paper);
       return { filename: printFilename(kind, complaint, paper), dataBase64: pdf.toString('base64'), pages: pdfPageCount(pdf) };
     },
     'print.dialog': async ({ kind, id, paper, letterNo, letterDate }) => {
-      if (!opts.printer?.dialog) {
+      if (!printer?.dialog) {
         throw new ApiError({ code: 'UNAVAILABLE', message: 'Dialog cetak hanya ada di aplikasi desktop. Di browser, buka PDF lalu cetak dari sana.' });
       }
       const complaint = printable(kind, id);
-      return { printed: await opts.printer.dialog(printableHtml(kind, complaint, getSettings(db), paper, { letterNo, letterDate }, localToday()), paper) };
+      return { printed: await printer.dialog(printableHtml(kind, complaint, getSettings(db), paper, { letterNo, letterDate }, localToday()), paper) };
     },
 
     'recap.weekly': (period) => weeklyRecap(database.sqlite, period, deadlineContext(), now().toISOString()),
     'recap.period': (period) => periodRecap(database.sqlite, period, { tz: getSettings(db).timeZone }),
     'recap.indicators': (period) => {
       const s = getSettings(db);
-      return indicatorData(database.sqlite, { tz: s.timeZone, now: now().toISOString(), period, targetReceived: s.targetReceived, targetFinishedPercent: s.targetFinishedPercent });
+      return indicatorData(database.sqlite, { tz: s.timeZone, period, targetReceived: s.targetReceived, targetFinishedPercent: s.targetFinishedPercent });
     },
     'recap.pdf': async ({ kind, period, paper }) => {
-      if (!opts.printer) throw new ApiError({ code: 'UNAVAILABLE', message: 'Pencetakan PDF tidak tersedia pada host ini.' });
+      if (!printer) throw new ApiError({ code: 'UNAVAILABLE', message: 'Pencetakan PDF tidak tersedia pada host ini.' });
       const settings = getSettings(db);
       const html = recapPage(kind, settings, period, recapBody(kind, period), localToday());
-      const pdf = await opts.printer.pdf(html, paper, LANDSCAPE[kind]);
+      const pdf = await printer.pdf(html, paper, LANDSCAPE[kind]);
       return { filename: `${kind.replace('_', '-')}-${period.from}-${period.to}-${paper}.pdf`, dataBase64: pdf.toString('base64'), pages: pdfPageCount(pdf) };
     },
-    'recap.export.start': ({ kind, period }) => {
+    'recap.export.start': ({ kind, period, paper }) => {
       const jobId = crypto.randomUUID();
       const job: ExportJob = { state: 'running', done: 0, total: 0, filename: null, dataBase64: null, message: null };
       exportJobs.set(jobId, job);
       const settings = getSettings(db);
       const data = recapData(kind, period);
-      recapWorkbook(kind, data, settings, period, (done, total) => Object.assign(job, { done, total })).then(
+      recapWorkbook(kind, data, { settings, period, paper, today: localToday() }, (done, total) => Object.assign(job, { done, total })).then(
         (buf) => Object.assign(job, { state: 'done', filename: `${kind.replace('_', '-')}-${period.from}-${period.to}.xlsx`, dataBase64: buf.toString('base64') }),
         (e: unknown) => {
           log.error('export failed', e);
@@ -438,7 +442,7 @@ function startCore(opts: CoreOptions): Core {
     dispatch: (method, input) => dispatch(handlers, method, input, { dataDir: opts.dataDir }),
     close: async () => {
       await sync.stop();
-      await opts.printer?.close?.();
+      await printer?.close?.();
       database.close();
     },
   };

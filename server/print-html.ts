@@ -4,8 +4,10 @@ import type { ComplaintDetail } from '../forms/complaint';
 import { formatPhone } from '../forms/phone';
 import { LETTER_SOURCE_EVENT, PAPER_MM, PRINT_LABELS, type LetterKind, type PaperSize, type PrintKind } from '../forms/print';
 import type { Settings } from '../forms/settings';
-import { formatHariTanggal, formatInstant, formatTanggal, toLocal } from '../forms/time';
+import { formatHariTanggal, formatTanggal, formatTime } from '../forms/format';
+import { toLocal } from '../forms/time';
 import { CHANNEL_LABELS, FORM_TITLES, GENDER_LABELS, HIDDEN_REPORTER } from '../forms/vocabulary';
+import { PRINT_FONT_STACK } from './print-fonts';
 
 const esc = (s: string | null | undefined) =>
   (s ?? '').replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string);
@@ -15,17 +17,18 @@ function page(title: string, paper: PaperSize, body: string): string {
   const { width, height } = PAPER_MM[paper];
   return `<!doctype html><html lang="id"><head><meta charset="utf-8"><title>${esc(title)}</title><style>
 @page { size: ${width}mm ${height}mm; margin: 20mm 20mm 20mm 25mm; }
-body { font-family: 'Times New Roman', 'Liberation Serif', serif; font-size: 12pt; line-height: 1.45; color: #000; margin: 0; }
+body { font-family: ${PRINT_FONT_STACK}; font-size: 12pt; line-height: 1.45; color: #000; margin: 0; }
 h1 { font-size: 13pt; text-align: center; margin: 0; }
 h2 { font-size: 12pt; text-align: center; margin: 0 0 14pt; font-weight: bold; }
 .office { text-align: center; font-weight: bold; border-bottom: 2px solid #000; padding-bottom: 6pt; margin-bottom: 12pt; }
-.section { font-weight: bold; margin: 10pt 0 4pt; }
+.section { font-weight: bold; margin: 10pt 0 4pt; break-after: avoid; }
 table.kv { border-collapse: collapse; width: 100%; }
 table.kv td { vertical-align: top; padding: 1pt 0; }
 table.kv td.k { width: 38%; } table.kv td.c { width: 3%; }
 .text { min-height: 40pt; margin-left: 12pt; }
 .blank { color: #555; }
-.sign { margin-top: 28pt; margin-left: 55%; text-align: center; }
+.sign { margin-top: 28pt; margin-left: 55%; text-align: center; break-inside: avoid; }
+table.kv tr { break-inside: avoid; }
 .sign .space { height: 52pt; }
 .note { margin-top: 14pt; font-weight: bold; font-style: italic; }
 .reg { font-size: 14pt; font-weight: bold; text-align: center; border: 1.5px solid #000; padding: 6pt; margin: 10pt 0; }
@@ -43,7 +46,7 @@ function signature(settings: Settings, dateLocal: string, name: string | null, r
 
 function formDocument(c: ComplaintDetail, settings: Settings): string {
   const local = toLocal(c.receivedAt, settings.timeZone);
-  const time = `${local.time.replace(':', '.')} ${settings.timeZone}`;
+  const time = `${formatTime(local.time)} ${settings.timeZone}`;
   const header = `<div class="office">${esc(settings.officeName)}<br>${esc(settings.kabupatenKota)}</div>`;
   const reg = `<p>Nomor registrasi: <b>${esc(c.registrationNo)}</b></p>`;
   const officer = 'Petugas layanan pengaduan masyarakat';
@@ -98,10 +101,11 @@ function receiptDocument(c: ComplaintDetail, settings: Settings): string {
     .filter(Boolean)
     .join(' atau ');
   const reporter = c.anonymous ? 'Anonim' : c.reporterName;
+  const received = toLocal(c.receivedAt, settings.timeZone);
   return `<div class="office">${esc(settings.officeName)}<br>${esc(settings.kabupatenKota)}${settings.officeAddress ? `<br><span style="font-weight:normal">${esc(settings.officeAddress)}</span>` : ''}</div>
 <h1>TANDA TERIMA PENGADUAN</h1><div class="reg">Nomor registrasi: ${esc(c.registrationNo)}</div>
 ${kv([
-  ['Tanggal dan waktu diterima', esc(formatInstant(c.receivedAt, settings.timeZone))],
+  ['Tanggal dan waktu diterima', esc(`${formatHariTanggal(received.date)}, ${formatTime(received.time)} ${settings.timeZone}`)],
   ['Formulir', esc(`Formulir ${c.form} — ${FORM_TITLES[c.form]}`)],
   ['Sarana pengaduan', esc(CHANNEL_LABELS[c.channel])],
   ['Pelapor', para(reporter)],

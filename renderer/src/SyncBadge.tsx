@@ -1,5 +1,5 @@
 import type { SyncStatus } from '../../forms/sync';
-import { formatInstant } from '../../forms/time';
+import { formatDateTime } from '../../forms/format';
 import { useSettings } from './useSettings';
 
 export const CONNECTION_LABELS: Record<SyncStatus['connection'], string> = {
@@ -21,7 +21,7 @@ export function SyncBadge({ status }: { status: SyncStatus | null }) {
       <span>{status.configured ? CONNECTION_LABELS[status.connection] : 'Sinkronisasi belum diatur'}</span>
       <span data-testid="sync-waiting">{waiting > 0 ? `Menunggu: ${waiting}` : status.rejected > 0 ? 'Tidak ada antrean' : 'Semua terkirim'}</span>
       {status.rejected > 0 ? <span className="sync-rejected">Ditolak: {status.rejected}</span> : null}
-      {status.lastSuccessAt && settings ? <span className="sync-last">Terakhir berhasil: {formatInstant(status.lastSuccessAt, settings.timeZone)}</span> : null}
+      {status.lastSuccessAt && settings ? <span className="sync-last">Terakhir berhasil: {formatDateTime(status.lastSuccessAt, settings.timeZone)}</span> : null}
     </a>
   );
 }

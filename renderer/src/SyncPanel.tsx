@@ -2,7 +2,8 @@ import { useState } from 'react';
 import { ApiError } from '../../forms/api';
 import { CORRECTABLE_FIELDS, CORRECTABLE_LABELS, type ComplaintDetail, type CorrectableField } from '../../forms/complaint';
 import { OUTBOX_STATE_LABELS } from '../../forms/sync';
-import { formatInstant, type TimeZone } from '../../forms/time';
+import { formatDateTime } from '../../forms/format';
+import type { TimeZone } from '../../forms/time';
 import { UPSTREAM_STATUS_LABELS, upstreamFieldLabel, type UpstreamStatus } from '../../forms/upstream-v1';
 import { STATUS_LABELS } from '../../forms/vocabulary';
 import { api } from './api';
@@ -52,14 +53,14 @@ export function SyncPanel({ c, tz, onChange }: { c: ComplaintDetail; tz: TimeZon
         <dt>Pengiriman</dt>
         <dd>
           {OUTBOX_STATE_LABELS[s.state]}
-          {s.state === 'sent' && s.sentAt ? ` (versi ${s.sentVersion}, ${formatInstant(s.sentAt, tz)})` : s.sentVersion ? ` (versi ${s.sentVersion} sudah terkirim; versi ${s.version} menunggu)` : ''}
+          {s.state === 'sent' && s.sentAt ? ` (versi ${s.sentVersion}, ${formatDateTime(s.sentAt, tz)})` : s.sentVersion ? ` (versi ${s.sentVersion} sudah terkirim; versi ${s.version} menunggu)` : ''}
         </dd>
         <dt>Tracking ID</dt>
         <dd data-testid="tracking-id">{s.trackingId ?? 'Belum ada'}</dd>
         <dt>Status di kantor</dt>
         <dd>{STATUS_LABELS[c.status]}</dd>
         <dt>Status di upstream</dt>
-        <dd>{s.upstreamStatus ? `${UPSTREAM_STATUS_LABELS[s.upstreamStatus as UpstreamStatus] ?? s.upstreamStatus} (${formatInstant(s.upstreamStatusAt!, tz)})` : 'Belum ada kabar'}</dd>
+        <dd>{s.upstreamStatus ? `${UPSTREAM_STATUS_LABELS[s.upstreamStatus as UpstreamStatus] ?? s.upstreamStatus} (${formatDateTime(s.upstreamStatusAt!, tz)})` : 'Belum ada kabar'}</dd>
       </dl>
       {s.officeChangedLater ? (
         <p className="notice">Kantor mengubah pengaduan ini setelah kabar terakhir dari upstream; keduanya ditampilkan, tidak ada yang ditimpa.</p>

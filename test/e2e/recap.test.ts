@@ -63,9 +63,9 @@ describe.skipIf(!chromiumExecutable)('Rekap in Chromium', () => {
     await page.getByRole('button', { name: 'Simpan monev' }).click();
     await page.getByRole('status').filter({ hasText: 'Monitoring dan evaluasi tersimpan.' }).waitFor();
     await page.getByRole('tab', { name: 'Indikator' }).click();
-    const table = page.getByRole('table', { name: 'Indikator tahunan' });
-    await table.getByRole('row').filter({ hasText: '2026' }).filter({ hasText: '100' }).waitFor();
-    await page.getByRole('img', { name: /Persentase selesai per tahun/ }).waitFor();
+    const table = page.getByRole('table', { name: 'Indikator' });
+    await table.getByRole('row').filter({ hasText: 'Tahun 2026' }).filter({ hasText: '100' }).waitFor();
+    await page.getByRole('img', { name: /Persentase selesai per bulan/ }).waitFor();
   });
 
   it('prints the period recap, the results table and the monitoring table to PDF from their tabs', async () => {
@@ -87,5 +87,68 @@ describe.skipIf(!chromiumExecutable)('Rekap in Chromium', () => {
     const monev = await printed('Monitoring & evaluasi');
     for (const s of ['MONITORING DAN EVALUASI', 'Kendala', 'SK tim belum diperbarui.']) expect(monev.text).toContain(s);
   });
-});
 
+  it('shows each period its own indicators', async () => {
+    const { page } = app;
+    await page.getByRole('tab', { name: 'Indikator' }).click();
+    const table = page.getByRole('table', { name: 'Indikator' });
+    const periodRow = async () => (await table.getByRole('row').nth(1).getByRole('cell').allTextContents()).join('|');
+    await page.getByRole('button', { name: 'TW IV' }).click();
+    await table.getByRole('rowheader', { name: /^Triwulan IV/ }).waitFor();
+    // Two received in the fourth quarter; its share of the yearly target of 100 is 92/365 of it.
+    expect(await periodRow()).toBe('2|25|0|0%|100%');
+    await page.getByRole('button', { name: 'TW I', exact: true }).click();
+    await table.getByRole('rowheader', { name: /^Triwulan I / }).waitFor();
+    expect(await periodRow()).toBe('0|25|0|0%|100%');
+    await page.getByRole('img', { name: /Pengaduan diterima per bulan \(garis: target\)\. Januari 2026: 0; Februari 2026: 0; Maret 2026: 0; target 8,3/ }).waitFor();
+  });
+
+  it('keeps the chosen period across the recap tabs and after visiting another page', async () => {
+    const { page } = app;
+    const heading = (text: RegExp) => page.getByRole('heading', { level: 2, name: text }).waitFor();
+    await page.getByRole('tab', { name: 'Rekapitulasi' }).click();
+    await page.getByRole('button', { name: 'TW III' }).click();
+    await heading(/^Rekapitulasi data penanganan pengaduan masyarakat — Triwulan III/);
+    await page.getByRole('tab', { name: 'Laporan hasil' }).click();
+    await heading(/^Laporan hasil penanganan pengaduan masyarakat — Triwulan III/);
+    await page.getByRole('tab', { name: 'Indikator' }).click();
+    await heading(/^Indikator — Triwulan III/);
+    await page.getByRole('tab', { name: 'Monitoring & evaluasi' }).click();
+    await heading(/Triwulan III/);
+    // The weekly recap takes the last week of the chosen quarter.
+    await page.getByRole('tab', { name: 'Rekap mingguan' }).click();
+    await heading(/^Rekap mingguan pengaduan masyarakat — 28 September 2026 – 4 Oktober 2026/);
+    await page.getByRole('tab', { name: 'Rekapitulasi' }).click();
+    await heading(/Triwulan III/);
+    await page.getByRole('link', { name: 'Daftar Pengaduan' }).click();
+    await page.getByRole('link', { name: 'Rekap' }).click();
+    await heading(/^Rekapitulasi data penanganan pengaduan masyarakat — Triwulan III/);
+    expect(await page.getByRole('tab', { selected: true }).textContent()).toBe('Rekapitulasi');
+  });
+
+  it('sets the yearly targets in Pengaturan, checked beside the field, and Indikator measures against them', async () => {
+    const { page } = app;
+    await page.getByRole('link', { name: 'Pengaturan' }).click();
+    const received = page.getByLabel('Target pengaduan diterima per tahun');
+    const percent = page.getByLabel('Target persentase pengaduan selesai (%)');
+    expect(await received.inputValue()).toBe('100');
+    expect(await percent.inputValue()).toBe('100');
+    await received.fill('');
+    await percent.fill('120');
+    await page.getByRole('button', { name: 'Simpan', exact: true }).click();
+    await page.getByText('Target pengaduan diterima per tahun wajib diisi (0 bila belum ditetapkan).').waitFor();
+    await page.getByText('Target persentase pengaduan selesai paling besar 100.').waitFor();
+    expect(await percent.getAttribute('aria-invalid')).toBe('true');
+    await received.fill('1.460');
+    await percent.fill('97,5');
+    await page.getByRole('button', { name: 'Simpan', exact: true }).click();
+    await page.getByText('Pengaturan tersimpan.').waitFor();
+    await page.getByRole('link', { name: 'Rekap' }).click();
+    await page.getByRole('tab', { name: 'Indikator' }).click();
+    await page.getByRole('button', { name: 'TW IV' }).click();
+    const table = page.getByRole('table', { name: 'Indikator' });
+    await table.getByRole('row').filter({ hasText: 'Tahun 2026' }).filter({ hasText: '1.460' }).filter({ hasText: '97,5%' }).waitFor();
+    // 1.460 a year is four a day: 92 days of the fourth quarter.
+    await table.getByRole('row').filter({ hasText: 'Triwulan IV' }).filter({ hasText: '368' }).waitFor();
+  });
+});

@@ -73,8 +73,8 @@ describe.skipIf(!chromium)('recaps printed to PDF', () => {
 });
 
 describe('recaps exported to XLSX', () => {
-  const exportOf = async (kind: string, period: unknown) => {
-    const { jobId } = await call<{ jobId: string }>('recap.export.start', { kind, period });
+  const exportOf = async (kind: string, period: unknown, paper?: string) => {
+    const { jobId } = await call<{ jobId: string }>('recap.export.start', { kind, period, ...(paper ? { paper } : {}) });
     for (;;) {
       const s = await call<{ state: string; done: number; total: number; dataBase64: string | null; filename: string | null; message: string | null }>('recap.export.status', { jobId });
       if (s.state === 'failed') throw new Error(s.message ?? 'failed');
@@ -83,8 +83,14 @@ describe('recaps exported to XLSX', () => {
         await wb.xlsx.load(Buffer.from(s.dataBase64!, 'base64') as unknown as ArrayBuffer);
         const ws = wb.worksheets[0]!;
         const rows: unknown[][] = [];
-        ws.eachRow((r) => rows.push((r.values as unknown[]).slice(1)));
-        return { rows, filename: s.filename!, status: s };
+        const rowNumbers: number[] = [];
+        ws.eachRow((r, n) => {
+          rows.push((r.values as unknown[]).slice(1));
+          rowNumbers.push(n);
+        });
+        /** The sheet row just below the first row that `test` picks. */
+        const below = (test: (r: unknown[]) => boolean) => ws.getRow(rowNumbers[rows.findIndex(test)]! + 1);
+        return { rows, ws, below, rowNumbers, filename: s.filename!, status: s };
       }
       await new Promise((r) => setTimeout(r, 20));
     }
@@ -105,10 +111,37 @@ describe('recaps exported to XLSX', () => {
     const { rows } = await exportOf('laporan_hasil', quarterOf(2026, 4));
     const head = rows.findIndex((r) => r[0] === 'No urut');
     const data = rows.slice(head + 1, head + 3);
-    expect(data.map((r) => r[2])).toEqual(['Terang Benderang', 'Dirahasiakan']);
-    expect(data[0]![6]).toBe(1); // Selesai: benar
-    expect(data[0]![8]).toBe(1); // PP 53/2010
+    expect(rows[head]!.slice(1, 4)).toEqual(['Nomor surat', 'Tanggal surat', 'Pelapor']);
+    expect(data.map((r) => r[3])).toEqual(['Terang Benderang', 'Dirahasiakan']);
+    expect(data[0]![7]).toBe(1); // Selesai: benar
+    expect(data[0]![9]).toBe(1); // PP 53/2010
     expect(JSON.stringify(rows)).not.toContain('Rahasia Sekali');
+  });
+
+  it('writes dates as Excel dates shown the id-ID way, and the signature date in words', async () => {
+    const weekly = await exportOf('mingguan', weekOf('2026-11-16'));
+    const received = weekly.below((r) => r[0] === 'No' && r[2] === 'Diterima').getCell(3);
+    // Formulir A received 16 November 2026 at 09.15 (office clock): the cell holds that wall-clock moment.
+    expect(received.value).toEqual(new Date(Date.UTC(2026, 10, 16, 9, 15)));
+    expect(received.numFmt).toBe('dd/mm/yyyy hh"."mm');
+    expect(weekly.rows.flat()).toContain('Batam, 24 November 2026');
+    expect(weekly.rows.flat().filter((v) => typeof v === 'string').join(' ')).not.toMatch(/\d{4}-\d{2}-\d{2}/);
+
+    const results = await exportOf('laporan_hasil', quarterOf(2026, 4));
+    const date = results.below((r) => r[0] === 'No urut').getCell(3);
+    expect(date.value).toEqual(new Date(Date.UTC(2026, 10, 16)));
+    expect(date.numFmt).toBe('dd/mm/yyyy');
+  });
+
+  it('lays the results sheet out landscape like its PDF: fit to width, header repeated, on A4 or F4', async () => {
+    for (const [paper, code] of [['A4', 9], ['F4', 14]] as const) {
+      const { ws, rows, rowNumbers } = await exportOf('laporan_hasil', quarterOf(2026, 4), paper);
+      const head = rowNumbers[rows.findIndex((r) => r[0] === 'No urut')];
+      expect(ws.pageSetup).toMatchObject({ orientation: 'landscape', paperSize: code, fitToPage: true, fitToWidth: 1, fitToHeight: 0 });
+      expect(ws.pageSetup.printTitlesRow).toBe(`${head}:${head}`);
+    }
+    const weekly = await exportOf('mingguan', weekOf('2026-11-16'), 'F4');
+    expect(weekly.ws.pageSetup).toMatchObject({ orientation: 'portrait', paperSize: 14, fitToPage: true, fitToWidth: 1 });
   });
 
   it('reports progress and forgets a finished export after handing it over', async () => {

@@ -153,14 +153,28 @@ describe('semester and quarter recap (seed 000) equal independent SQL counts', (
 });
 
 describe('indicators and monitoring', () => {
-  it('counts complaints per year and the share finished, against the targets', async () => {
-    await c.dispatch('settings.save', { ...(await call<typeof DEFAULT_SETTINGS>('settings.get', {})), targetReceived: 300, targetFinishedPercent: 100 });
-    const r = await call<{ years: { year: number; received: number; finished: number; finishedPercent: number; targetReceived: number }[]; weekly: { received: number }[] }>('recap.indicators', semesterOf(2026, 1));
-    const y2026 = r.years.find((y) => y.year === 2026)!;
-    const received = c.database.sqlite.prepare("SELECT count(*) FROM complaints WHERE received_at >= '2025-12-31T16:00:00.000Z' AND received_at < '2026-12-31T16:00:00.000Z'").pluck().get() as number;
-    const finished = c.database.sqlite.prepare("SELECT count(*) FROM complaints WHERE received_at >= '2025-12-31T16:00:00.000Z' AND received_at < '2026-12-31T16:00:00.000Z' AND status IN ('selesai','dijawab_langsung','diarsipkan')").pluck().get() as number;
-    expect(y2026).toMatchObject({ received, finished, targetReceived: 300, finishedPercent: Math.round((finished / received) * 1000) / 10 });
-    expect(r.weekly).toHaveLength(12);
+  it('shows each period its own figures: received, finished by the end of the period and the pro-rated target', async () => {
+    await c.dispatch('settings.save', { ...(await call<typeof DEFAULT_SETTINGS>('settings.get', {})), targetReceived: 365, targetFinishedPercent: 90 });
+    type Row = { label: string; period: Period; received: number; finished: number; finishedPercent: number; targetReceived: number; targetFinishedPercent: number };
+    const of = (p: Period) => call<{ rows: Row[]; monthly: { month: string; received: number; finished: number }[]; weekly: { received: number }[] }>('recap.indicators', p);
+    const seen = new Set<string>();
+    for (const p of [quarterOf(2026, 1), quarterOf(2026, 2), semesterOf(2026, 1), { from: '2026-02-01', to: '2026-02-28' }]) {
+      const r = await of(p);
+      const received = sqlCount('1', p);
+      const finished = sqlCount(closed, p);
+      expect(received).toBeGreaterThan(0);
+      expect(r.rows[0]).toMatchObject({ period: p, received, finished, finishedPercent: Math.round((finished / received) * 1000) / 10, targetFinishedPercent: 90 });
+      // 365 a year is one a day: the target of a period is its number of days.
+      const days = (new Date(p.to).getTime() - new Date(p.from).getTime()) / 86_400_000 + 1;
+      expect(r.rows[0]!.targetReceived).toBe(days);
+      // The months of the period add up to it, and the year it lies in follows with the yearly target.
+      expect(r.monthly.reduce((a, m) => a + m.received, 0)).toBe(received);
+      expect(r.monthly.reduce((a, m) => a + m.finished, 0)).toBe(finished);
+      expect(r.rows.at(-1)).toMatchObject({ label: 'Tahun 2026', period: { from: '2026-01-01', to: '2026-12-31' }, received: sqlCount('1', { from: '2026-01-01', to: '2026-12-31' }), targetReceived: 365 });
+      expect(r.weekly).toHaveLength(12);
+      seen.add(JSON.stringify(r.rows[0]!.received));
+    }
+    expect(seen.size).toBeGreaterThan(2);
   });
 
   it('saves and edits the quarterly monitoring rows', async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatHariTanggal, formatInstant, fromLocal, isValidDate, isValidTime, toLocal, toOffsetIso } from '../../forms/time';
+import { fromLocal, isValidDate, isValidTime, toLocal, toOffsetIso } from '../../forms/time';
 
 describe('office time zones', () => {
   it('converts WIB, WITA and WIT wall-clock times to instants and back', () => {
@@ -14,11 +14,6 @@ describe('office time zones', () => {
   it('writes RFC 3339 with the office offset', () => {
     expect(toOffsetIso('2026-11-27T15:30:00.000Z', 'WITA')).toBe('2026-11-27T23:30:00+08:00');
     expect(toOffsetIso('2026-11-27T15:30:00.000Z', 'WIB')).toBe('2026-11-27T22:30:00+07:00');
-  });
-
-  it('formats the Hari/Tanggal line in Indonesian', () => {
-    expect(formatHariTanggal('2026-11-24')).toBe('Selasa, 24 November 2026');
-    expect(formatInstant('2026-08-17T02:00:00.000Z', 'WIT')).toBe('17 Agustus 2026, 11.00 WIT');
   });
 
   it('rejects impossible dates and times', () => {

@@ -3,7 +3,7 @@ import { useEffect, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { ApiError, type OutputOf } from '../../../forms/api';
 import { HOLIDAY_KIND_LABELS, HOLIDAY_KINDS, HOLIDAY_SOURCE_LABELS, HOLIDAY_STATUS_LABELS, HOLIDAY_STATUSES, holidayInput, type HolidayInput } from '../../../forms/calendar';
-import { formatHariTanggal } from '../../../forms/time';
+import { formatHariTanggal } from '../../../forms/format';
 import { api } from '../api';
 import { Field } from '../Field';
 import { Options } from '../Options';

@@ -2,7 +2,8 @@ import { useEffect, useState } from 'react';
 import type { ComplaintDetail } from '../../../forms/complaint';
 import { formatSize } from '../../../forms/attachments';
 import { formatPhone } from '../../../forms/phone';
-import { formatHariTanggal, formatInstant, toLocal } from '../../../forms/time';
+import { formatDateTime, formatHariTanggal, formatTime } from '../../../forms/format';
+import { toLocal } from '../../../forms/time';
 import { DEADLINE_LABELS } from '../../../forms/deadlines';
 import { WORKFLOW } from '../../../forms/workflow';
 import type { TimeZone } from '../../../forms/time';
@@ -64,10 +65,10 @@ function Deadlines({ c, tz }: { c: ComplaintDetail; tz: TimeZone }) {
           <tr key={d.kind} className={!d.metAt && d.workingDaysLeft < 0 ? 'late' : undefined}>
             <td>{DEADLINE_LABELS[d.kind]}</td>
             <td>{d.rule}</td>
-            <td>{formatInstant(d.dueAt, tz)}</td>
+            <td>{formatDateTime(d.dueAt, tz)}</td>
             <td>
               {d.metAt
-                ? `Terpenuhi ${formatInstant(d.metAt, tz)}${d.metAt > d.dueAt ? ' (terlambat)' : ''}`
+                ? `Terpenuhi ${formatDateTime(d.metAt, tz)}${d.metAt > d.dueAt ? ' (terlambat)' : ''}`
                 : d.proposeArchive
                   ? 'Terlambat — diusulkan untuk diarsipkan (perlu keputusan petugas)'
                   : d.workingDaysLeft < 0
@@ -129,9 +130,9 @@ export function ComplaintDetailPage({ id }: { id: string }) {
     ['Nomor registrasi', c.registrationNo],
     ['Formulir', `${c.form} — ${FORM_TITLES[c.form]}`],
     ['Sarana pengaduan', CHANNEL_LABELS[c.channel]],
-    ['Waktu pengaduan', `${formatHariTanggal(local.date)}, ${local.time.replace(':', '.')} ${tz}`],
+    ['Waktu pengaduan', `${formatHariTanggal(local.date)}, ${formatTime(local.time)} ${tz}`],
     ['Tanggal pada slip', c.slipDate ? formatHariTanggal(c.slipDate) : null],
-    ['Dicatat', formatInstant(c.createdAt, tz)],
+    ['Dicatat', formatDateTime(c.createdAt, tz)],
     ['Status', STATUS_LABELS[c.status]],
     ['Klasifikasi', c.classification ? CLASSIFICATION_LABELS[c.classification] : null],
     ['Jenis pengaduan', c.jenis ? JENIS_LABELS[c.jenis] : null],
@@ -192,7 +193,7 @@ export function ComplaintDetailPage({ id }: { id: string }) {
       <ol className="history">
         {c.events.map((e) => (
           <li key={e.seq}>
-            {formatInstant(e.at, tz)} — {EVENT_LABELS[e.type] ?? e.type}
+            {formatDateTime(e.at, tz)} — {EVENT_LABELS[e.type] ?? e.type}
             {e.actor ? ` oleh ${e.actor}` : ''}
             {describeEvent(e) ? ` — ${describeEvent(e)}` : ''}
             {e.note ? `. Catatan: ${e.note}` : ''}

@@ -3,7 +3,7 @@ import { Options } from '../Options';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { InputOf } from '../../../forms/api';
 import type { ComplaintListItem, ListSort } from '../../../forms/complaint';
-import { formatInstant } from '../../../forms/time';
+import { formatDateTime, formatNumber } from '../../../forms/format';
 import { CHANNEL_LABELS, CHANNELS, FORM_KINDS, STATUS_LABELS, type Channel, type FormKind } from '../../../forms/vocabulary';
 import { api } from '../api';
 import { useSettings } from '../useSettings';
@@ -182,7 +182,7 @@ export function ComplaintListPage({ view }: { view?: WorkView }) {
       </form>
       {failure ? <p className="error" role="alert">{failure}</p> : null}
       <p aria-live="polite" data-testid="list-total">
-        {total === null ? 'Memuat…' : `${total.toLocaleString('id-ID')} pengaduan`}
+        {total === null ? 'Memuat…' : `${formatNumber(total)} pengaduan`}
       </p>
       {total === 0 ? (
         <p>{filters === EMPTY ? 'Belum ada pengaduan. Catat pengaduan baru melalui Formulir A, B atau C.' : 'Tidak ada pengaduan yang cocok.'}</p>
@@ -206,7 +206,7 @@ export function ComplaintListPage({ view }: { view?: WorkView }) {
                         <div role="cell">
                           <a href={`#/pengaduan/${c.id}`}>{c.registrationNo}</a>
                         </div>
-                        <div role="cell">{formatInstant(c.receivedAt, tz)}</div>
+                        <div role="cell">{formatDateTime(c.receivedAt, tz)}</div>
                         <div role="cell">{c.form}</div>
                         <div role="cell">{CHANNEL_LABELS[c.channel]}</div>
                         <div role="cell">{c.reporter}</div>
@@ -215,7 +215,7 @@ export function ComplaintListPage({ view }: { view?: WorkView }) {
                         </div>
                         <div role="cell">{STATUS_LABELS[c.status]}</div>
                         <div role="cell" className={c.nextDueAt && c.nextDueAt < now ? 'late' : undefined}>
-                          {c.nextDueAt ? formatInstant(c.nextDueAt, tz) : '—'}
+                          {c.nextDueAt ? formatDateTime(c.nextDueAt, tz) : '—'}
                         </div>
                       </>
                     ) : (

@@ -6,7 +6,8 @@ import { ATTACHMENT_ACCEPT, formatSize, type AttachmentRef } from '../../../form
 import { complaintInput, type ComplaintInput } from '../../../forms/complaint';
 import type { Draft } from '../../../forms/drafts';
 import { FORM_LAYOUTS, type FieldSpec } from '../../../forms/layouts';
-import { formatInstant, toLocal, type TimeZone } from '../../../forms/time';
+import { formatDateTime } from '../../../forms/format';
+import { toLocal, type TimeZone } from '../../../forms/time';
 import { CHANNEL_LABELS, FORM_C_CHANNELS, FORM_TITLES, GENDER_LABELS, GENDERS, type FormKind } from '../../../forms/vocabulary';
 import { api } from '../api';
 import { Field } from '../Field';
@@ -219,7 +220,7 @@ export function FormPage({ form }: { form: FormKind }) {
             {draft.pending.map((d) => (
               <li key={d.id}>
                 <span>
-                  {String(d.data.reporterName || d.data.content || d.data.problem || '(kosong)').slice(0, 60)} — disimpan {formatInstant(d.updatedAt, tz)}
+                  {String(d.data.reporterName || d.data.content || d.data.problem || '(kosong)').slice(0, 60)} — disimpan {formatDateTime(d.updatedAt, tz)}
                 </span>{' '}
                 {d.heldElsewhere ? (
                   <em>sedang dibuka di jendela lain</em>
@@ -297,7 +298,7 @@ export function FormPage({ form }: { form: FormKind }) {
         {duplicate ? (
           <div className="duplicate" role="alert">
             <p>
-              Pengaduan ini mirip dengan <strong>{duplicate.registrationNo}</strong> (diterima {formatInstant(duplicate.receivedAt, tz)}).{' '}
+              Pengaduan ini mirip dengan <strong>{duplicate.registrationNo}</strong> (diterima {formatDateTime(duplicate.receivedAt, tz)}).{' '}
               <a href={`#/pengaduan/${duplicate.id}`}>Lihat pengaduan itu</a>
             </p>
             <button

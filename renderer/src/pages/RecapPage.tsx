@@ -1,9 +1,10 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import type { OutputOf } from '../../../forms/api';
-import { describePeriod, quarterOf, semesterOf, weekOf, type Period } from '../../../forms/periods';
+import { formatDate, formatDateTime, formatMonth, formatNumber, formatPercent } from '../../../forms/format';
+import { describePeriod, periodFor, quarterOf, semesterOf, weekOf, type Period } from '../../../forms/periods';
 import type { PaperSize } from '../../../forms/print';
 import { nihil, RECAP_TITLES, type CountRow, type RecapKind } from '../../../forms/recap';
-import { formatInstant, toLocal } from '../../../forms/time';
+import { isValidDate, toLocal } from '../../../forms/time';
 import { STATUS_LABELS } from '../../../forms/vocabulary';
 import { api } from '../api';
 import { BarChart } from '../BarChart';
@@ -11,12 +12,14 @@ import { PaperSelect } from '../PrintPanel';
 import { base64ToBlobUrl } from '../files';
 import { useSettings } from '../useSettings';
 
-const TABS: { kind: RecapKind | 'indikator'; label: string }[] = [
-  { kind: 'mingguan', label: 'Rekap mingguan' },
-  { kind: 'rekapitulasi', label: 'Rekapitulasi' },
-  { kind: 'laporan_hasil', label: 'Laporan hasil' },
-  { kind: 'monev', label: 'Monitoring & evaluasi' },
-  { kind: 'indikator', label: 'Indikator' },
+type Tab = RecapKind | 'indikator';
+/** Each tab and the shape of period it needs (the weekly recap a week, monitoring a quarter). */
+const TABS: { kind: Tab; label: string; shape: 'week' | 'quarter' | 'any' }[] = [
+  { kind: 'mingguan', label: 'Rekap mingguan', shape: 'week' },
+  { kind: 'rekapitulasi', label: 'Rekapitulasi', shape: 'any' },
+  { kind: 'laporan_hasil', label: 'Laporan hasil', shape: 'any' },
+  { kind: 'monev', label: 'Monitoring & evaluasi', shape: 'quarter' },
+  { kind: 'indikator', label: 'Indikator', shape: 'any' },
 ];
 
 function CountTable({ head, rows }: { head: string; rows: CountRow[] }) {
@@ -69,7 +72,7 @@ function Outputs({ kind, period }: { kind: RecapKind; period: Period }) {
     setFailure(null);
     setProgress({ done: 0, total: 0 });
     try {
-      const { jobId } = await api.call('recap.export.start', { kind, period });
+      const { jobId } = await api.call('recap.export.start', { kind, period, paper });
       for (;;) {
         const s = await api.call('recap.export.status', { jobId });
         setProgress({ done: s.done, total: s.total });
@@ -113,7 +116,14 @@ function Outputs({ kind, period }: { kind: RecapKind; period: Period }) {
   );
 }
 
-function PeriodPicker({ kind, value, onChange }: { kind: RecapKind | 'indikator'; value: Period; onChange: (p: Period) => void }) {
+/** The same stretch of the calendar in another year (29 February becomes the 28th). */
+function inYear(p: Period, year: number): Period {
+  const move = (d: string, y: number) => (isValidDate(`${y}${d.slice(4)}`) ? `${y}${d.slice(4)}` : `${y}-02-28`);
+  const span = Number(p.to.slice(0, 4)) - Number(p.from.slice(0, 4));
+  return { from: move(p.from, year), to: move(p.to, year + span) };
+}
+
+function PeriodPicker({ kind, value, onChange }: { kind: Tab; value: Period; onChange: (p: Period) => void }) {
   const year = Number(value.from.slice(0, 4));
   if (kind === 'mingguan') {
     return (
@@ -125,13 +135,15 @@ function PeriodPicker({ kind, value, onChange }: { kind: RecapKind | 'indikator'
   return (
     <div className="period">
       <label>
-        Tahun <input type="number" min={2000} max={2100} value={year} onChange={(e) => onChange(semesterOf(Number(e.target.value) || year, 1))} />
+        Tahun <input type="number" min={2000} max={2100} value={year} onChange={(e) => onChange(inYear(value, Number(e.target.value) || year))} />
       </label>
-      {([1, 2] as const).map((s) => (
-        <button key={s} type="button" className="secondary" onClick={() => onChange(semesterOf(year, s))}>
-          Semester {s}
-        </button>
-      ))}
+      {kind !== 'monev'
+        ? ([1, 2] as const).map((s) => (
+            <button key={s} type="button" className="secondary" onClick={() => onChange(semesterOf(year, s))}>
+              Semester {s}
+            </button>
+          ))
+        : null}
       {([1, 2, 3, 4] as const).map((q) => (
         <button key={q} type="button" className="secondary" onClick={() => onChange(quarterOf(year, q))}>
           TW {['I', 'II', 'III', 'IV'][q - 1]}
@@ -188,7 +200,7 @@ function Weekly({ period }: { period: Period }) {
       </div>
       {ind ? (
         <div className="recap-grid">
-          <BarChart title="Pengaduan per minggu (12 minggu)" data={ind.weekly.map((w) => ({ label: w.weekStart, value: w.received }))} />
+          <BarChart title="Pengaduan per minggu (12 minggu)" data={ind.weekly.map((w) => ({ label: formatDate(w.weekStart), value: w.received }))} />
           <BarChart title="Sarana pengaduan minggu ini" data={ind.channels.filter((c) => c.count > 0).map((c) => ({ label: c.label, value: c.count }))} />
         </div>
       ) : null}
@@ -211,7 +223,7 @@ function Weekly({ period }: { period: Period }) {
               <tr key={i.registrationNo}>
                 <td>{n + 1}</td>
                 <td>{i.registrationNo}</td>
-                <td>{formatInstant(i.receivedAt, tz)}</td>
+                <td>{formatDateTime(i.receivedAt, tz)}</td>
                 <td>{i.reporter}</td>
                 <td>{i.summary}</td>
                 <td>{STATUS_LABELS[i.statusAtEnd]}</td>
@@ -264,7 +276,7 @@ function PeriodTables({ period, results }: { period: Period; results: boolean })
                   <td>
                     {x.registrationNo}
                     <br />
-                    {x.receivedDate}
+                    {formatDate(x.receivedDate)}
                   </td>
                   <td>
                     {x.reporter}
@@ -406,12 +418,14 @@ function IndicatorView({ period }: { period: Period }) {
     void api.call('recap.indicators', period).then(setR);
   }, [period]);
   if (!r) return <p>Memuat…</p>;
+  const target = r.rows[0]!;
+  const monthlyTarget = target.targetReceived ? r.rows.at(-1)!.targetReceived / 12 : undefined;
   return (
     <>
-      <table className="recap" aria-label="Indikator tahunan">
+      <table className="recap" aria-label="Indikator">
         <thead>
           <tr>
-            <th scope="col">Tahun</th>
+            <th scope="col">Periode</th>
             <th scope="col">Pengaduan diterima</th>
             <th scope="col">Target</th>
             <th scope="col">Selesai</th>
@@ -420,49 +434,74 @@ function IndicatorView({ period }: { period: Period }) {
           </tr>
         </thead>
         <tbody>
-          {r.years.map((y) => (
-            <tr key={y.year}>
-              <td>{y.year}</td>
-              <td>{y.received}</td>
-              <td>{y.targetReceived}</td>
-              <td>{y.finished}</td>
-              <td>{y.finishedPercent.toLocaleString('id-ID')}%</td>
-              <td>{y.targetFinishedPercent}%</td>
+          {r.rows.map((y) => (
+            <tr key={y.label}>
+              <th scope="row">{y.label}</th>
+              <td>{formatNumber(y.received)}</td>
+              <td>{y.targetReceived ? formatNumber(y.targetReceived) : 'belum ditetapkan'}</td>
+              <td>{formatNumber(y.finished)}</td>
+              <td>{formatPercent(y.finishedPercent)}</td>
+              <td>{formatPercent(y.targetFinishedPercent)}</td>
             </tr>
           ))}
         </tbody>
       </table>
+      {target.targetReceived && r.rows.length > 1 ? <p className="hint">Target periode: target tahunan dibagi menurut jumlah hari dalam periode.</p> : null}
       <div className="recap-grid">
-        <BarChart title="Pengaduan diterima per tahun (garis: target)" data={r.years.map((y) => ({ label: String(y.year), value: y.received }))} target={r.years[0]?.targetReceived || undefined} />
-        <BarChart title="Persentase selesai per tahun (garis: target)" unit="%" data={r.years.map((y) => ({ label: String(y.year), value: y.finishedPercent }))} target={r.years[0]?.targetFinishedPercent} />
+        <BarChart title="Pengaduan diterima per bulan (garis: target)" data={r.monthly.map((m) => ({ label: formatMonth(m.month), value: m.received }))} target={monthlyTarget} />
+        <BarChart title="Persentase selesai per bulan (garis: target)" unit="%" data={r.monthly.map((m) => ({ label: formatMonth(m.month), value: m.finishedPercent }))} target={target.targetFinishedPercent} />
       </div>
     </>
   );
 }
 
+const STORE_KEY = 'loket-aduan:rekap';
+
+/**
+ * The tab and the period chosen last. They outlive a tab change and leaving the page (kept for
+ * the window's session), so the supervisor does not pick the same semester again on each recap.
+ */
+function useRecapChoice(today: string): [{ tab: Tab; chosen: Period }, (c: { tab: Tab; chosen: Period }) => void] {
+  const [choice, setChoice] = useState<{ tab: Tab; chosen: Period }>(() => {
+    try {
+      const saved = JSON.parse(sessionStorage.getItem(STORE_KEY) ?? 'null') as { tab: Tab; chosen: Period } | null;
+      if (saved && TABS.some((t) => t.kind === saved.tab) && /^\d{4}-\d{2}-\d{2}$/.test(saved.chosen?.from) && /^\d{4}-\d{2}-\d{2}$/.test(saved.chosen?.to)) return saved;
+    } catch {
+      // A damaged entry: start from this week.
+    }
+    return { tab: 'mingguan', chosen: weekOf(today) };
+  });
+  const save = (c: { tab: Tab; chosen: Period }) => {
+    setChoice(c);
+    sessionStorage.setItem(STORE_KEY, JSON.stringify(c));
+  };
+  return [choice, save];
+}
+
 export function RecapPage() {
   const settings = useSettings();
-  const today = settings ? toLocal(new Date(), settings.timeZone).date : new Date().toISOString().slice(0, 10);
-  const [tab, setTab] = useState<RecapKind | 'indikator'>('mingguan');
-  const [period, setPeriod] = useState<Period>(() => weekOf(today));
-  const choose = (k: RecapKind | 'indikator') => {
-    setTab(k);
-    const year = Number(today.slice(0, 4));
-    setPeriod(k === 'mingguan' ? weekOf(today) : k === 'monev' ? quarterOf(year, (Math.floor((Number(today.slice(5, 7)) - 1) / 3) + 1) as 1 | 2 | 3 | 4) : semesterOf(year, Number(today.slice(5, 7)) <= 6 ? 1 : 2));
-  };
+  if (!settings) return <p>Memuat…</p>;
+  return <Recaps today={toLocal(new Date(), settings.timeZone).date} />;
+}
+
+function Recaps({ today }: { today: string }) {
+  const [{ tab, chosen }, setChoice] = useRecapChoice(today);
+  const shape = TABS.find((t) => t.kind === tab)!.shape;
+  // One period object per choice, so the tables below do not fetch again on every render.
+  const period = useMemo(() => periodFor(shape, chosen, today), [shape, chosen.from, chosen.to, today]);
   return (
     <section>
       <h1>Rekap</h1>
       <div className="actions" role="tablist" aria-label="Jenis rekap">
         {TABS.map((t) => (
-          <button key={t.kind} type="button" role="tab" aria-selected={tab === t.kind} className={tab === t.kind ? '' : 'secondary'} onClick={() => choose(t.kind)}>
+          <button key={t.kind} type="button" role="tab" aria-selected={tab === t.kind} className={tab === t.kind ? '' : 'secondary'} onClick={() => setChoice({ tab: t.kind, chosen })}>
             {t.label}
           </button>
         ))}
       </div>
-      <PeriodPicker kind={tab} value={period} onChange={setPeriod} />
+      <PeriodPicker kind={tab} value={period} onChange={(p) => setChoice({ tab, chosen: p })} />
       <h2>
-        {tab === 'indikator' ? 'Indikator tahunan' : RECAP_TITLES[tab]} — {describePeriod(period)}
+        {tab === 'indikator' ? 'Indikator' : RECAP_TITLES[tab]} — {describePeriod(period)}
       </h2>
       {/* Keyed: a file made for another recap or period is never offered under this one. */}
       {tab !== 'indikator' ? <Outputs key={`${tab}:${period.from}:${period.to}`} kind={tab} period={period} /> : null}

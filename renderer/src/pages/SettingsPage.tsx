@@ -105,6 +105,15 @@ export function SettingsPage() {
             )}
           </Field>
         </fieldset>
+        <fieldset>
+          <legend>Target indikator tahunan</legend>
+          <Field id="s-targetReceived" label="Target pengaduan diterima per tahun" hint="Jumlah pengaduan; 0 bila belum ditetapkan. Rekap Indikator membaginya menurut lama periode." error={err('targetReceived')}>
+            {(aria) => <input type="text" inputMode="numeric" {...aria} {...register('targetReceived')} />}
+          </Field>
+          <Field id="s-targetFinishedPercent" label="Target persentase pengaduan selesai (%)" hint="Bagian pengaduan yang selesai ditangani; umumnya 100" error={err('targetFinishedPercent')}>
+            {(aria) => <input type="text" inputMode="decimal" {...aria} {...register('targetFinishedPercent')} />}
+          </Field>
+        </fieldset>
         <div className="actions">
           <button type="submit">Simpan</button>
         </div>

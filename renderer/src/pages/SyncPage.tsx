@@ -1,7 +1,8 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { OutputOf } from '../../../forms/api';
 import { OUTBOX_STATE_LABELS, type SyncStatus } from '../../../forms/sync';
-import { formatInstant, type TimeZone } from '../../../forms/time';
+import { formatDateTime, formatNumber } from '../../../forms/format';
+import type { TimeZone } from '../../../forms/time';
 import { api } from '../api';
 import { CONNECTION_LABELS } from '../SyncBadge';
 import { RejectionReasons, REQUEUE_HINT, requeueReports } from '../SyncPanel';
@@ -16,7 +17,7 @@ function Progress({ status }: { status: SyncStatus }) {
     <div className="progress-row">
       <progress max={total} value={done} aria-label="Kemajuan pengiriman" />
       <span data-testid="sync-progress">
-        {done.toLocaleString('id-ID')} dari {total.toLocaleString('id-ID')} terkirim
+        {formatNumber(done)} dari {formatNumber(total)} terkirim
       </span>
     </div>
   );
@@ -28,7 +29,7 @@ export function SyncPage({ status }: { status: SyncStatus | null }) {
   const [message, setMessage] = useState<string | null>(null);
   const [requeueMessage, setRequeueMessage] = useState<string | null>(null);
   const tz: TimeZone = settings?.timeZone ?? 'WIB';
-  const at = (iso: string | null) => (iso ? formatInstant(iso, tz) : '—');
+  const at = (iso: string | null) => (iso ? formatDateTime(iso, tz) : '—');
 
   const load = useCallback(() => api.call('sync.overview', {}).then(setOverview, () => undefined), []);
   // Follow the badge's status: whenever it changes, the tables are read again.
