@@ -19,6 +19,7 @@ const toDraft = (r: DraftRow, holder: string | null, now: string): Draft => ({
   createdAt: r.createdAt,
   updatedAt: r.updatedAt,
   heldElsewhere: heldByOther(r, holder, now),
+  heldBy: heldByOther(r, holder, now) ? r.holder : null,
 });
 
 /**
@@ -41,11 +42,14 @@ export function saveDraft(db: Db, d: { id: string; holder: string | null; form: 
   });
 }
 
-/** Takes or renews a window's hold on a draft; false when another window holds it. */
-export function holdDraft(db: Db, id: string, holder: string, now: string): boolean {
+/**
+ * Takes or renews a window's hold on a draft; false when another window holds it, unless that is
+ * the window `takeOverFrom` names (one its browser knows is gone) and it still holds the draft.
+ */
+export function holdDraft(db: Db, id: string, holder: string, now: string, takeOverFrom?: string | null): boolean {
   return db.transaction((tx) => {
     const row = holdOf(tx, id);
-    if (!row || heldByOther(row, holder, now)) return false;
+    if (!row || (heldByOther(row, holder, now) && !(takeOverFrom && row.holder === takeOverFrom))) return false;
     tx.update(drafts).set({ holder, heldUntil: leaseEnd(now) }).where(eq(drafts.id, id)).run();
     return true;
   });

@@ -33,10 +33,17 @@ export const draft = z.object({
   updatedAt: z.string(),
   /** Another window is editing it now. */
   heldElsewhere: z.boolean(),
+  /** That window's id (null when no other window holds it), so its own browser can tell whether it is still open. */
+  heldBy: z.string().nullable(),
 });
 export type Draft = z.infer<typeof draft>;
 
 export const draftList = z.object({ form: z.enum(FORM_KINDS).nullish(), holder });
-export const draftHold = z.object({ id: z.uuid(), holder: z.uuid() });
+/**
+ * `takeOverFrom`: the window whose hold is taken over before its lease lapses. Only a window of the
+ * same browser may ask, having seen that window gone (its Web Lock released: closed or crashed).
+ * It succeeds only while that window is still the holder, so two windows never both win.
+ */
+export const draftHold = z.object({ id: z.uuid(), holder: z.uuid(), takeOverFrom: z.uuid().nullish() });
 
 export const DRAFT_HELD_MESSAGE = 'Draf ini sedang dibuka di jendela lain. Lanjutkan di jendela itu, atau tutup jendela itu lalu coba lagi.';

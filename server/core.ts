@@ -323,7 +323,7 @@ function startCore(opts: CoreOptions): Core {
       return saved;
     },
     'drafts.list': ({ form, holder }) => listDrafts(db, form, holder, now().toISOString()),
-    'drafts.hold': ({ id, holder }) => ({ held: holdDraft(db, id, holder, now().toISOString()) }),
+    'drafts.hold': ({ id, holder, takeOverFrom }) => ({ held: holdDraft(db, id, holder, now().toISOString(), takeOverFrom) }),
     'drafts.discard': ({ id }) => ({ discarded: deleteDraft(db, id) }),
 
     'attachments.upload': ({ filename, contentType, dataBase64 }) => {

@@ -1,6 +1,8 @@
 import { useEffect, useState } from 'react';
+import type { OutputOf } from '../../forms/api';
 import { LETTER_KINDS, LETTER_SOURCE_EVENT, PAPER_SIZES, PRINT_LABELS, type PaperSize, type PrintKind } from '../../forms/print';
 import { api } from './api';
+import { InlineDateField } from './DateTimeInput';
 import { base64ToBlobUrl } from './files';
 
 /** The paper choice every print offers (F4 is still common in Indonesian offices). */
@@ -19,20 +21,57 @@ export function PaperSelect({ value, onChange }: { value: PaperSize; onChange: (
   );
 }
 
-/** Asks the host for a PDF (printToPDF on the desktop, Chromium in browser mode) and shows it. */
+/** What the host can do for printing; null until it has answered. */
+export function useAppInfo(): OutputOf<'app.info'> | null {
+  const [info, setInfo] = useState<OutputOf<'app.info'> | null>(null);
+  useEffect(() => {
+    api.call('app.info', {}).then(setInfo, () => setInfo(null));
+  }, []);
+  return info;
+}
+
+/**
+ * Prints a PDF held in a blob: URL with the browser's own print dialog: a hidden frame loads it
+ * (the Content-Security-Policy allows blob: frames) and asks it to print. Popup blockers do not
+ * apply, since nothing opens a window.
+ */
+export function PdfPrintFrame({ url, onFailure }: { url: string; onFailure: () => void }) {
+  return (
+    <iframe
+      className="print-frame"
+      src={url}
+      title="PDF untuk dicetak"
+      tabIndex={-1}
+      aria-hidden="true"
+      onLoad={(e) => {
+        try {
+          e.currentTarget.contentWindow!.print();
+        } catch {
+          onFailure();
+        }
+      }}
+    />
+  );
+}
+
+/**
+ * Asks the host for a PDF (printToPDF on the desktop, Chromium in browser mode). In a browser the
+ * PDF goes straight to the print dialog; the file link stays for saving it or printing it by hand.
+ */
 export function PrintPanel({ id, eventTypes = [] }: { id: string; eventTypes?: string[] }) {
   const [paper, setPaper] = useState<PaperSize>('A4');
-  const [doc, setDoc] = useState<{ url: string; filename: string; pages: number } | null>(null);
+  const [doc, setDoc] = useState<{ url: string; filename: string; pages: number; print: boolean } | null>(null);
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<string | null>(null);
-  const [canDialog, setCanDialog] = useState(false);
+  const info = useAppInfo();
+  const canDialog = !!info?.canPrintDialog;
+  // In a browser the PDF goes to the browser's print dialog; the desktop has its own (print.dialog).
+  const inBrowser = info?.host === 'browser';
   const [letterNo, setLetterNo] = useState('');
   const [letterDate, setLetterDate] = useState('');
   const letters = LETTER_KINDS.filter((k) => LETTER_SOURCE_EVENT[k].some((t) => eventTypes.includes(t)));
-  useEffect(() => () => (doc ? URL.revokeObjectURL(doc.url) : undefined), [doc]);
-  useEffect(() => {
-    api.call('app.info', {}).then((i) => setCanDialog(i.canPrintDialog), () => setCanDialog(false));
-  }, []);
+  const docUrl = doc?.url;
+  useEffect(() => () => (docUrl ? URL.revokeObjectURL(docUrl) : undefined), [docUrl]);
 
   const toPrinter = async () => {
     setFailure(null);
@@ -48,7 +87,7 @@ export function PrintPanel({ id, eventTypes = [] }: { id: string; eventTypes?: s
     setFailure(null);
     try {
       const res = await api.call('print.pdf', { kind, id, paper, letterNo: letterNo || null, letterDate: letterDate || null });
-      setDoc({ url: base64ToBlobUrl(res.dataBase64, 'application/pdf'), filename: res.filename, pages: res.pages });
+      setDoc({ url: base64ToBlobUrl(res.dataBase64, 'application/pdf'), filename: res.filename, pages: res.pages, print: inBrowser });
     } catch (e) {
       setFailure(e instanceof Error ? e.message : 'Gagal membuat PDF.');
     } finally {
@@ -71,9 +110,7 @@ export function PrintPanel({ id, eventTypes = [] }: { id: string; eventTypes?: s
           <label>
             Nomor surat <input type="text" value={letterNo} onChange={(e) => setLetterNo(e.target.value)} />
           </label>
-          <label>
-            Tanggal surat <input type="date" value={letterDate} onChange={(e) => setLetterDate(e.target.value)} />
-          </label>
+          <InlineDateField label="Tanggal surat" value={letterDate} onChange={setLetterDate} />
           {letters.map((k) => (
             <button key={k} type="button" disabled={busy} onClick={() => void print(k)}>
               Cetak {PRINT_LABELS[k].toLowerCase()}
@@ -89,12 +126,13 @@ export function PrintPanel({ id, eventTypes = [] }: { id: string; eventTypes?: s
       {failure ? <p className="error" role="alert">{failure}</p> : null}
       {doc ? (
         <p role="status">
-          PDF siap ({doc.pages} halaman):{' '}
+          {doc.print ? 'Dialog cetak dibuka. Bila tidak muncul, buka berkasnya lalu cetak' : 'PDF siap'} ({doc.pages} halaman):{' '}
           <a href={doc.url} download={doc.filename} data-testid="pdf-link">
             {doc.filename}
           </a>
         </p>
       ) : null}
+      {doc?.print ? <PdfPrintFrame key={doc.url} url={doc.url} onFailure={() => setDoc({ ...doc, print: false })} /> : null}
     </div>
   );
 }

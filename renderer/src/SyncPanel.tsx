@@ -125,6 +125,7 @@ export function CorrectionPanel({ c, onSaved }: { c: ComplaintDetail; onSaved: (
   };
   return (
     <form
+      noValidate
       className="form correction"
       aria-label="Koreksi data"
       onSubmit={(e) => {

@@ -5,28 +5,18 @@ import { ApiError } from '../../forms/api';
 import { DRAFT_HEARTBEAT_MS, DRAFT_HELD_MESSAGE, type Draft } from '../../forms/drafts';
 import type { FormKind } from '../../forms/vocabulary';
 import { api } from './api';
+import { isGoneWindow, windowId, windowReady } from './windowIdentity';
 
 /** Autosave well inside the half-second the officer may lose at most. */
 export const AUTOSAVE_MS = 250;
 
-/**
- * This window's id for draft holds. Kept in sessionStorage so a reload of the same tab keeps its
- * drafts, while another tab (its own sessionStorage) gets its own id.
- */
-export const WINDOW_ID: string = (() => {
-  const key = 'loket-window-id';
-  try {
-    const known = sessionStorage.getItem(key);
-    if (known) return known;
-    const fresh = uuidv7();
-    sessionStorage.setItem(key, fresh);
-    return fresh;
-  } catch {
-    return uuidv7();
-  }
-})();
+/** While another window holds an offered draft, the offer is read again this often (its hold may lapse). */
+const OFFER_REFRESH_MS = 5_000;
 
 type Values = Draft['data'];
+
+/** An unfinished draft offered back; `orphaned` when the window holding it was this browser's and is gone. */
+export type OfferedDraft = Draft & { orphaned: boolean };
 
 /**
  * The form's draft: its id (which becomes the complaint's id), autosave of every change, and the
@@ -34,7 +24,7 @@ type Values = Draft['data'];
  */
 export function useDraft(form: FormKind) {
   const [id, setId] = useState(() => uuidv7());
-  const [pending, setPending] = useState<Draft[]>([]);
+  const [pending, setPending] = useState<OfferedDraft[]>([]);
   const [savedAt, setSavedAt] = useState<string | null>(null);
   /** Set when another window holds this draft: autosave stops and the form says why. */
   const [heldElsewhere, setHeldElsewhere] = useState<string | null>(null);
@@ -42,9 +32,19 @@ export function useDraft(form: FormKind) {
   const latest = useRef<{ id: string; data: Values; attachments: AttachmentRef[] } | null>(null);
 
   const refresh = useCallback(() => {
-    api.call('drafts.list', { form, holder: WINDOW_ID }).then(setPending, () => setPending([]));
+    windowReady
+      .then((holder) => api.call('drafts.list', { form, holder }))
+      .then((list) => Promise.all(list.map(async (d) => ({ ...d, orphaned: !!d.heldBy && (await isGoneWindow(d.heldBy)) }))))
+      .then(setPending, () => setPending([]));
   }, [form]);
   useEffect(refresh, [refresh]);
+  // A draft held by a window that may still be open is offered once that window lets go of it.
+  const waiting = pending.some((d) => d.heldElsewhere && !d.orphaned);
+  useEffect(() => {
+    if (!waiting) return;
+    const t = setInterval(refresh, OFFER_REFRESH_MS);
+    return () => clearInterval(t);
+  }, [waiting, refresh]);
 
   const flush = useCallback(async () => {
     if (timer.current) clearTimeout(timer.current);
@@ -53,7 +53,7 @@ export function useDraft(form: FormKind) {
     if (!next) return;
     latest.current = null;
     try {
-      const res = await api.call('drafts.save', { id: next.id, holder: WINDOW_ID, form, data: next.data, attachments: next.attachments });
+      const res = await api.call('drafts.save', { id: next.id, holder: await windowReady, form, data: next.data, attachments: next.attachments });
       setSavedAt(res.updatedAt);
     } catch (e) {
       if (e instanceof ApiError && e.message === DRAFT_HELD_MESSAGE) setHeldElsewhere(e.message);
@@ -76,7 +76,7 @@ export function useDraft(form: FormKind) {
   useEffect(() => {
     if (!savedAt) return;
     const beat = setInterval(() => {
-      api.call('drafts.hold', { id, holder: WINDOW_ID }).then(
+      api.call('drafts.hold', { id, holder: windowId() }).then(
         (r) => (r.held ? undefined : setHeldElsewhere(DRAFT_HELD_MESSAGE)),
         () => undefined,
       );
@@ -106,18 +106,30 @@ export function useDraft(form: FormKind) {
     pending: pending.filter((d) => d.id !== id),
     heldElsewhere,
     schedule,
-    /** Continue an offered draft: its id is now this form's, unless another window holds it. */
-    async resume(d: Draft): Promise<boolean> {
-      const { held } = await api.call('drafts.hold', { id: d.id, holder: WINDOW_ID });
+    /**
+     * Continue an offered draft: its id is now this form's, unless another window holds it (the
+     * hold of a window this browser saw gone is taken over). What was typed in the form before is
+     * written as its own draft first and offered back.
+     */
+    async resume(d: OfferedDraft): Promise<boolean> {
+      const { held } = await api.call('drafts.hold', { id: d.id, holder: await windowReady, takeOverFrom: d.orphaned ? d.heldBy : null });
       if (!held) {
         refresh();
         return false;
       }
-      cancelPending();
+      await flush();
       setId(d.id);
       setHeldElsewhere(null);
-      setPending((p) => p.filter((x) => x.id !== d.id));
+      refresh();
       return true;
+    },
+    /** A blank form: what is being typed stays a draft of its own (offered back), the form gets a fresh id. */
+    async setAside() {
+      await flush();
+      setId(uuidv7());
+      setSavedAt(null);
+      setHeldElsewhere(null);
+      refresh();
     },
     async discard(draftId: string) {
       if (draftId === id) cancelPending();

@@ -15,6 +15,17 @@ export interface E2E {
   close(): Promise<void>;
 }
 
+/**
+ * Headless Chromium has no print dialog (print() on a PDF frame takes the page down), so in every
+ * frame print() only records where it was called, in the top window's __printed, for tests to read.
+ */
+export function recordPrintCalls() {
+  window.print = () => {
+    const top = window.top as Window & { __printed?: string[] };
+    top.__printed = [...(top.__printed ?? []), window.location.href];
+  };
+}
+
 /** A fresh data folder, the browser host on it, and a Chromium page opened at the token address. */
 export async function openApp(opts: { setup?: (core: Core) => Promise<void>; now?: () => Date; core?: Partial<CoreOptions> } = {}): Promise<E2E> {
   const core = makeCore(undefined, { printer: new ChromiumPrinter(), ...(opts.now ? { now: opts.now } : {}), ...opts.core });
@@ -23,6 +34,7 @@ export async function openApp(opts: { setup?: (core: Core) => Promise<void>; now
   const browser = await chromium.launch({ executablePath: chromiumExecutable!, args: CHROMIUM_ARGS });
   const page = await browser.newPage({ viewport: { width: 1366, height: 768 }, locale: 'id-ID', timezoneId: 'Asia/Jakarta' });
   page.setDefaultTimeout(10_000);
+  await page.addInitScript(recordPrintCalls);
   await page.goto(host.url);
   return {
     core,

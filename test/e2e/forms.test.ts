@@ -19,6 +19,8 @@ describe.skipIf(!chromiumExecutable)('Formulir A, B and C in Chromium', () => {
   afterAll(async () => app?.close());
 
   const open = async (form: 'a' | 'b' | 'c') => {
+    // Through the list, so the form is a fresh one even when the page already shows it after a save.
+    await app.page.goto(new URL('/#/daftar', app.host.url.split('?')[0]).href);
     await app.page.goto(new URL(`/#/formulir/${form}`, app.host.url.split('?')[0]).href);
     await app.page.waitForFunction(() => document.activeElement?.tagName === 'INPUT' || document.activeElement?.tagName === 'TEXTAREA');
   };

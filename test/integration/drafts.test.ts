@@ -89,4 +89,20 @@ describe('one draft, one window', () => {
     expect(await again.dispatch('drafts.list', { form: 'A', holder: w1 })).toMatchObject({ ok: true, value: [{ id, heldElsewhere: false }] });
     expect(await again.dispatch('drafts.hold', { id, holder: w1 })).toEqual({ ok: true, value: { held: true } });
   });
+
+  it('hands the draft of a window its browser saw gone to another window at once, and only while that window still holds it', async () => {
+    const c = core();
+    const [gone, next, other] = [uuidv7(), uuidv7(), uuidv7()];
+    const id = uuidv7();
+    await c.dispatch('drafts.save', { id, holder: gone, form: 'C', data: { reporterName: 'Maria' } });
+    expect(await c.dispatch('drafts.list', { form: 'C', holder: next })).toMatchObject({ ok: true, value: [{ id, heldElsewhere: true, heldBy: gone }] });
+    expect(await c.dispatch('drafts.list', { form: 'C', holder: gone })).toMatchObject({ ok: true, value: [{ id, heldElsewhere: false, heldBy: null }] });
+    expect(await c.dispatch('drafts.hold', { id, holder: next })).toEqual({ ok: true, value: { held: false } });
+    expect(await c.dispatch('drafts.hold', { id, holder: next, takeOverFrom: other })).toEqual({ ok: true, value: { held: false } });
+    expect(await c.dispatch('drafts.hold', { id, holder: next, takeOverFrom: gone })).toEqual({ ok: true, value: { held: true } });
+    // The old holder, were it still alive, can no longer write; nor can a third window take it over in its name.
+    expect(await c.dispatch('drafts.save', { id, holder: gone, form: 'C', data: { reporterName: 'Maria M' } })).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+    expect(await c.dispatch('drafts.hold', { id, holder: other, takeOverFrom: gone })).toEqual({ ok: true, value: { held: false } });
+    expect(await c.dispatch('drafts.list', { form: 'C', holder: other })).toMatchObject({ ok: true, value: [{ id, heldBy: next, data: { reporterName: 'Maria' } }] });
+  });
 });

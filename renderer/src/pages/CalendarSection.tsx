@@ -5,6 +5,7 @@ import { ApiError, type OutputOf } from '../../../forms/api';
 import { HOLIDAY_KIND_LABELS, HOLIDAY_KINDS, HOLIDAY_SOURCE_LABELS, HOLIDAY_STATUS_LABELS, HOLIDAY_STATUSES, holidayInput, type HolidayInput } from '../../../forms/calendar';
 import { formatHariTanggal } from '../../../forms/format';
 import { api } from '../api';
+import { DateTimeField } from '../DateTimeInput';
 import { Field } from '../Field';
 import { Options } from '../Options';
 import { CHANGED_EVENT } from '../useWorkCounts';
@@ -117,9 +118,7 @@ export function CalendarSection() {
       <form noValidate onSubmit={(e) => void form.handleSubmit(save)(e)} aria-label="Tambah atau ubah tanggal libur">
         <fieldset>
           <legend>Tambah atau ubah tanggal</legend>
-          <Field id="h-date" label="Tanggal" required error={err('date')}>
-            {(aria) => <input type="date" {...aria} {...form.register('date')} />}
-          </Field>
+          <DateTimeField kind="date" control={form.control} name="date" id="h-date" label="Tanggal" required />
           <Field id="h-name" label="Keterangan" required error={err('name')}>
             {(aria) => <input type="text" {...aria} {...form.register('name')} />}
           </Field>

@@ -6,6 +6,7 @@ import type { ComplaintListItem, ListSort } from '../../../forms/complaint';
 import { formatDateTime, formatNumber } from '../../../forms/format';
 import { CHANNEL_LABELS, CHANNELS, FORM_KINDS, STATUS_LABELS, type Channel, type FormKind } from '../../../forms/vocabulary';
 import { api } from '../api';
+import { InlineDateField } from '../DateTimeInput';
 import { useSettings } from '../useSettings';
 
 const PAGE = 100;
@@ -112,6 +113,7 @@ export function ComplaintListPage({ view }: { view?: WorkView }) {
     <section className="list-page">
       <h1>{view ? `Daftar Pengaduan — ${VIEW_TITLES[view]}` : 'Daftar Pengaduan'}</h1>
       <form
+        noValidate
         className="filters"
         role="search"
         onSubmit={(e) => {
@@ -140,14 +142,8 @@ export function ComplaintListPage({ view }: { view?: WorkView }) {
             <Options values={CHANNELS} labels={CHANNEL_LABELS} empty="Semua" />
           </select>
         </label>
-        <label>
-          Dari tanggal
-          <input type="date" value={draft.from} onChange={set('from')} />
-        </label>
-        <label>
-          Sampai tanggal
-          <input type="date" value={draft.to} onChange={set('to')} />
-        </label>
+        <InlineDateField label="Dari tanggal" value={draft.from} onChange={(from) => setDraft((d) => ({ ...d, from }))} />
+        <InlineDateField label="Sampai tanggal" value={draft.to} onChange={(to) => setDraft((d) => ({ ...d, to }))} />
         <label>
           Urutkan
           <select

@@ -4,18 +4,20 @@ import { useForm, type Resolver } from 'react-hook-form';
 import { ApiError } from '../../../forms/api';
 import { ATTACHMENT_ACCEPT, formatSize, type AttachmentRef } from '../../../forms/attachments';
 import { complaintInput, type ComplaintInput } from '../../../forms/complaint';
-import type { Draft } from '../../../forms/drafts';
 import { FORM_LAYOUTS, type FieldSpec } from '../../../forms/layouts';
 import { formatDateTime } from '../../../forms/format';
 import { toLocal, type TimeZone } from '../../../forms/time';
 import { CHANNEL_LABELS, FORM_C_CHANNELS, FORM_TITLES, GENDER_LABELS, GENDERS, type FormKind } from '../../../forms/vocabulary';
 import { api } from '../api';
+import { DateTimeField } from '../DateTimeInput';
 import { Field } from '../Field';
+import { FilePicker } from '../FilePicker';
 import { Options } from '../Options';
 import { fileToBase64 } from '../files';
 import { PrintPanel } from '../PrintPanel';
-import { useDraft, WINDOW_ID } from '../useDraft';
+import { useDraft, type OfferedDraft } from '../useDraft';
 import { useSettings } from '../useSettings';
+import { windowId } from '../windowIdentity';
 import { CHANGED_EVENT } from '../useWorkCounts';
 
 type Values = Record<string, string | boolean | null>;
@@ -41,24 +43,31 @@ function useSittingCounter(form: FormKind) {
 
 const resolver = zodResolver(complaintInput) as unknown as Resolver<Values>;
 
+/** Prefilled from the clock, so they follow the office's zone once the settings have loaded. */
+const CLOCK_FIELDS = ['receivedDate', 'receivedTime'] as const;
+
 export function FormPage({ form }: { form: FormKind }) {
   const settings = useSettings();
   const tz = settings?.timeZone ?? 'WIB';
   const draft = useDraft(form);
-  const { register, handleSubmit, reset, setError, getValues, watch, formState } = useForm<Values>({
+  // The form is there (and typed into) before the settings arrive: they never reset it.
+  const [initial] = useState(() => emptyValues(form, tz));
+  const { register, control, handleSubmit, reset, setError, setValue, getValues, watch, formState } = useForm<Values>({
     resolver,
-    defaultValues: emptyValues(form, tz),
+    defaultValues: initial,
   });
   const { errors, isSubmitting } = formState;
   const [files, setFiles] = useState<AttachmentRef[]>([]);
   const [uploading, setUploading] = useState(false);
-  const [saved, setSaved] = useState<{ id: string; registrationNo: string } | null>(null);
+  const [saved, setSaved] = useState<{ id: string; registrationNo: string; andNew: boolean } | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
   const [duplicate, setDuplicate] = useState<ApiError['duplicateOf']>(undefined);
   const [count, bump] = useSittingCounter(form);
   const startNew = useRef(false);
   const confirmed = useRef<string | null>(null);
   const formRef = useRef<HTMLFormElement>(null);
+  const savedRef = useRef<HTMLDivElement>(null);
+  const actionsRef = useRef<HTMLDivElement>(null);
   const firstField = FORM_LAYOUTS[form][0]!.fields[0]!.name;
   // After React has painted (reset re-renders the inputs), so the focus sticks.
   const focusFirst = useCallback(() => {
@@ -67,12 +76,29 @@ export function FormPage({ form }: { form: FormKind }) {
   const filesRef = useRef(files);
   filesRef.current = files;
 
-  // Keyboard first: the cursor starts in the form's first field.
+  // Keyboard first: the cursor starts in the form's first field, without waiting for any load.
+  useEffect(focusFirst, [focusFirst]);
+
+  // The office's zone arrives with the settings: the prefilled date and time follow it, unless the
+  // clerk (or a resumed draft) has already put something else there. Nothing else changes.
   useEffect(() => {
     if (!settings) return;
-    reset(emptyValues(form, settings.timeZone));
-    focusFirst();
-  }, [settings, form, reset, focusFirst]);
+    const now = emptyValues(form, settings.timeZone);
+    for (const name of CLOCK_FIELDS) if (getValues(name) === initial[name] && now[name] !== initial[name]) setValue(name, now[name] ?? '');
+  }, [settings, form, initial, getValues, setValue]);
+
+  // The confirmation sits at the top of the page, where the eye is after Simpan: scroll there, and
+  // put the cursor on the first print button (Simpan) or back in the first field (Simpan & baru).
+  useEffect(() => {
+    if (!saved) return;
+    window.scrollTo({ top: 0 });
+    if (saved.andNew) focusFirst();
+    else savedRef.current?.querySelector('button')?.focus({ preventScroll: true });
+  }, [saved, focusFirst]);
+  // A refusal (a duplicate to confirm, a failed save) shows beside the Simpan buttons: bring them into view.
+  useEffect(() => {
+    if (duplicate || failure) actionsRef.current?.scrollIntoView({ block: 'center' });
+  }, [duplicate, failure]);
 
   // Every change goes to the draft (debounced well under half a second).
   useEffect(() => {
@@ -86,15 +112,14 @@ export function FormPage({ form }: { form: FormKind }) {
   const submit = useCallback(
     async (values: Values) => {
       setFailure(null);
-      setSaved(null);
       setDuplicate(undefined);
       draft.cancelPending();
-      const payload = { ...values, attachments: filesRef.current, draftId: draft.id, draftHolder: WINDOW_ID, confirmDuplicateOf: confirmed.current } as unknown as ComplaintInput;
+      const payload = { ...values, attachments: filesRef.current, draftId: draft.id, draftHolder: windowId(), confirmDuplicateOf: confirmed.current } as unknown as ComplaintInput;
       try {
         // The answer arrives only after the row is committed with synchronous=FULL.
         const res = await api.call('complaints.create', payload);
         confirmed.current = null;
-        setSaved({ id: res.id, registrationNo: res.registrationNo });
+        setSaved({ id: res.id, registrationNo: res.registrationNo, andNew: startNew.current });
         window.dispatchEvent(new Event(CHANGED_EVENT));
         bump();
         const officer = values.officer;
@@ -103,9 +128,9 @@ export function FormPage({ form }: { form: FormKind }) {
         if (startNew.current) {
           reset(emptyValues(form, tz));
           setFiles([]);
-          focusFirst();
         }
       } catch (e) {
+        setSaved(null);
         if (e instanceof ApiError) {
           if (e.code === 'DUPLICATE') setDuplicate(e.duplicateOf);
           for (const [name, message] of Object.entries(e.fields)) setError(name, { message });
@@ -113,7 +138,7 @@ export function FormPage({ form }: { form: FormKind }) {
         } else setFailure('Gagal menyimpan. Pengaduan belum tersimpan; coba lagi.');
       }
     },
-    [draft, bump, reset, form, tz, focusFirst, setError],
+    [draft, bump, reset, form, tz, setError],
   );
 
   const doSubmit = (andNew: boolean) => {
@@ -137,11 +162,20 @@ export function FormPage({ form }: { form: FormKind }) {
     return () => document.removeEventListener('keydown', onKey);
   });
 
-  const resume = async (d: Draft) => {
+  const resume = async (d: OfferedDraft) => {
     if (!(await draft.resume(d))) return;
     reset({ ...emptyValues(form, tz), ...d.data, form });
     setFiles(d.attachments);
     setSaved(null);
+    focusFirst();
+  };
+
+  const newForm = async () => {
+    await draft.setAside();
+    reset(emptyValues(form, tz));
+    setFiles([]);
+    setSaved(null);
+    window.scrollTo({ top: 0 });
     focusFirst();
   };
 
@@ -206,6 +240,28 @@ export function FormPage({ form }: { form: FormKind }) {
         </p>
       </div>
 
+      {/* The live region is always there, so a screen reader announces each new number. */}
+      <div ref={savedRef} className={saved ? 'saved-card' : undefined}>
+        <div role="status" aria-live="polite">
+          {saved ? (
+            <p className="saved">
+              Tersimpan. <span>Nomor registrasi</span>: <strong data-testid="registration-no">{saved.registrationNo}</strong>
+            </p>
+          ) : null}
+        </div>
+        {saved ? (
+          <>
+            <PrintPanel key={saved.id} id={saved.id} />
+            <p className="saved-links">
+              <a href={`#/pengaduan/${saved.id}`}>Lihat detail</a>{' '}
+              <button type="button" className="secondary" onClick={() => void newForm()}>
+                Formulir baru
+              </button>
+            </p>
+          </>
+        ) : null}
+      </div>
+
       {draft.heldElsewhere ? (
         <p className="duplicate" role="alert" data-testid="draft-held">
           {draft.heldElsewhere} Perubahan di jendela ini tidak disimpan sebagai draf.
@@ -222,16 +278,20 @@ export function FormPage({ form }: { form: FormKind }) {
                 <span>
                   {String(d.data.reporterName || d.data.content || d.data.problem || '(kosong)').slice(0, 60)} — disimpan {formatDateTime(d.updatedAt, tz)}
                 </span>{' '}
-                {d.heldElsewhere ? (
+                {/* A window still editing it keeps it: neither continued nor thrown away from here. */}
+                {d.heldElsewhere && !d.orphaned ? (
                   <em>sedang dibuka di jendela lain</em>
                 ) : (
-                  <button type="button" onClick={() => void resume(d)}>
-                    Lanjutkan draf
-                  </button>
-                )}{' '}
-                <button type="button" className="secondary" onClick={() => void draft.discard(d.id)}>
-                  Buang draf
-                </button>
+                  <>
+                    {d.orphaned ? <em>jendela sebelumnya sudah tertutup</em> : null}{' '}
+                    <button type="button" onClick={() => void resume(d)}>
+                      Lanjutkan draf
+                    </button>{' '}
+                    <button type="button" className="secondary" onClick={() => void draft.discard(d.id)}>
+                      Buang draf
+                    </button>
+                  </>
+                )}
               </li>
             ))}
           </ul>
@@ -249,11 +309,15 @@ export function FormPage({ form }: { form: FormKind }) {
         {FORM_LAYOUTS[form].map((section, i) => (
           <fieldset key={i}>
             {section.title ? <legend>{section.title}</legend> : null}
-            {section.fields.map((f) => (
-              <Field key={f.name} id={`f-${f.name}`} label={f.label} required={f.required} hint={f.hint} error={errorOf(f.name)}>
-                {(aria) => renderInput(f, aria)}
-              </Field>
-            ))}
+            {section.fields.map((f) =>
+              f.kind === 'date' || f.kind === 'time' ? (
+                <DateTimeField key={f.name} kind={f.kind} control={control} name={f.name} id={`f-${f.name}`} label={f.label} required={f.required} hint={f.hint} />
+              ) : (
+                <Field key={f.name} id={`f-${f.name}`} label={f.label} required={f.required} hint={f.hint} error={errorOf(f.name)}>
+                  {(aria) => renderInput(f, aria)}
+                </Field>
+              ),
+            )}
           </fieldset>
         ))}
         {form === 'B' ? (
@@ -279,7 +343,7 @@ export function FormPage({ form }: { form: FormKind }) {
             {(aria) => <input type="text" {...aria} {...register('officer')} />}
           </Field>
           <Field id="f-attachments" label="Lampiran" hint={`PDF, JPG atau PNG; paling besar ${settings?.attachmentMaxMb ?? 10} MB per berkas`} error={errorOf('attachments')}>
-            {(aria) => <input type="file" multiple accept={ATTACHMENT_ACCEPT} disabled={uploading} {...aria} onChange={(e) => void upload(e.target.files).then(() => (e.target.value = ''))} />}
+            {(aria) => <FilePicker aria={aria} accept={ATTACHMENT_ACCEPT} disabled={uploading} state={uploading ? 'Mengunggah…' : files.length ? `${files.length} berkas terlampir` : 'Belum ada berkas dipilih'} onFiles={upload} />}
           </Field>
           {files.length > 0 ? (
             <ul className="files" aria-label="Lampiran terunggah">
@@ -313,7 +377,7 @@ export function FormPage({ form }: { form: FormKind }) {
           </div>
         ) : null}
 
-        <div className="actions">
+        <div className="actions" ref={actionsRef}>
           <button type="submit" disabled={isSubmitting || uploading}>
             Simpan
           </button>
@@ -323,21 +387,12 @@ export function FormPage({ form }: { form: FormKind }) {
           <span className="hint">Ctrl+S simpan · Ctrl+Enter simpan &amp; baru</span>
           {draft.savedAt ? <span className="hint" data-testid="draft-saved">Draf tersimpan otomatis</span> : null}
         </div>
-        <div role="status" aria-live="polite" className="status">
-          {saved ? (
-            <p className="saved">
-              Tersimpan. <span>Nomor registrasi</span>: <strong data-testid="registration-no">{saved.registrationNo}</strong>{' '}
-              <a href={`#/pengaduan/${saved.id}`}>Lihat detail</a>
-            </p>
-          ) : null}
-        </div>
         {failure && !duplicate ? (
           <p className="error" role="alert">
             {failure}
           </p>
         ) : null}
       </form>
-      {saved ? <PrintPanel key={saved.id} id={saved.id} /> : null}
     </section>
   );
 }

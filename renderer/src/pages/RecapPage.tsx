@@ -8,7 +8,8 @@ import { isValidDate, toLocal } from '../../../forms/time';
 import { STATUS_LABELS } from '../../../forms/vocabulary';
 import { api } from '../api';
 import { BarChart } from '../BarChart';
-import { PaperSelect } from '../PrintPanel';
+import { InlineDateField } from '../DateTimeInput';
+import { PaperSelect, PdfPrintFrame, useAppInfo } from '../PrintPanel';
 import { base64ToBlobUrl } from '../files';
 import { useSettings } from '../useSettings';
 
@@ -54,16 +55,18 @@ function CountTable({ head, rows }: { head: string; rows: CountRow[] }) {
 /** PDF and XLSX of the recap on screen; the export reports its progress. */
 function Outputs({ kind, period }: { kind: RecapKind; period: Period }) {
   const [paper, setPaper] = useState<PaperSize>('A4');
-  const [link, setLink] = useState<{ url: string; filename: string } | null>(null);
+  const [link, setLink] = useState<{ url: string; filename: string; print?: boolean } | null>(null);
+  const inBrowser = useAppInfo()?.host === 'browser';
   const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
   const download = (dataBase64: string, type: string, filename: string) => setLink({ url: base64ToBlobUrl(dataBase64, type), filename });
-  useEffect(() => () => (link ? URL.revokeObjectURL(link.url) : undefined), [link]);
+  const linkUrl = link?.url;
+  useEffect(() => () => (linkUrl ? URL.revokeObjectURL(linkUrl) : undefined), [linkUrl]);
   const pdf = async () => {
     setFailure(null);
     try {
       const r = await api.call('recap.pdf', { kind, period, paper });
-      download(r.dataBase64, 'application/pdf', r.filename);
+      setLink({ url: base64ToBlobUrl(r.dataBase64, 'application/pdf'), filename: r.filename, print: inBrowser });
     } catch (e) {
       setFailure(e instanceof Error ? e.message : 'Gagal membuat PDF.');
     }
@@ -112,6 +115,7 @@ function Outputs({ kind, period }: { kind: RecapKind; period: Period }) {
           </a>
         </p>
       ) : null}
+      {link?.print ? <PdfPrintFrame key={link.url} url={link.url} onFailure={() => setLink({ ...link, print: false })} /> : null}
     </div>
   );
 }
@@ -127,9 +131,7 @@ function PeriodPicker({ kind, value, onChange }: { kind: Tab; value: Period; onC
   const year = Number(value.from.slice(0, 4));
   if (kind === 'mingguan') {
     return (
-      <label>
-        Minggu yang memuat tanggal <input type="date" value={value.from} onChange={(e) => e.target.value && onChange(weekOf(e.target.value))} />
-      </label>
+      <InlineDateField label="Minggu yang memuat tanggal" required value={value.from} onChange={(d) => onChange(weekOf(d))} />
     );
   }
   return (
@@ -151,12 +153,8 @@ function PeriodPicker({ kind, value, onChange }: { kind: Tab; value: Period; onC
       ))}
       {kind !== 'monev' ? (
         <>
-          <label>
-            Dari <input type="date" value={value.from} onChange={(e) => e.target.value && onChange({ ...value, from: e.target.value })} />
-          </label>
-          <label>
-            Sampai <input type="date" value={value.to} onChange={(e) => e.target.value && onChange({ ...value, to: e.target.value })} />
-          </label>
+          <InlineDateField label="Dari" required value={value.from} onChange={(from) => onChange({ ...value, from })} />
+          <InlineDateField label="Sampai" required value={value.to} onChange={(to) => onChange({ ...value, to })} />
         </>
       ) : null}
     </div>
@@ -371,6 +369,7 @@ function MonevEditor({ period }: { period: Period }) {
   const edit = (i: number, k: 'obstacles' | 'plan', v: string) => setM({ ...m, rows: m.rows.map((r, j) => (j === i ? { ...r, [k]: v } : r)) });
   return (
     <form
+      noValidate
       onSubmit={(e) => {
         e.preventDefault();
         void api.call('monev.save', m).then(

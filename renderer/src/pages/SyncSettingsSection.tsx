@@ -19,6 +19,8 @@ export function SyncSettingsSection() {
   const [token, setToken] = useState('');
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [status, setStatus] = useState<string | null>(null);
+  /** A changed address waits for a yes on the page (the browser's confirm() speaks the browser's language). */
+  const [confirming, setConfirming] = useState(false);
 
   useEffect(() => {
     api.call('sync.settings.get', {}).then((s) => {
@@ -28,17 +30,19 @@ export function SyncSettingsSection() {
     });
   }, []);
 
-  const save = async (clearToken = false) => {
+  const save = async (clearToken = false, confirmed = false) => {
     setErrors({});
     setStatus(null);
+    setConfirming(false);
     const clean = normalizeUpstreamUrl(url);
     const problem = clean ? upstreamUrlProblem(clean) : null;
     if (problem) {
       setErrors({ url: problem });
       return;
     }
-    if (current && current.url && clean && clean !== current.url) {
-      if (!window.confirm('Alamat upstream berubah: semua pengaduan akan dikirim ulang ke alamat baru. Lanjutkan?')) return;
+    if (current && current.url && clean && clean !== current.url && !confirmed) {
+      setConfirming(true);
+      return;
     }
     try {
       const saved = await api.call('sync.settings.save', { url, officeId, token: clearToken ? '' : token || null });
@@ -55,6 +59,7 @@ export function SyncSettingsSection() {
   if (!current) return null;
   return (
     <form
+      noValidate
       className="form"
       aria-labelledby="sync-settings-title"
       onSubmit={(e) => {
@@ -90,6 +95,19 @@ export function SyncSettingsSection() {
           </button>
         ) : null}
       </div>
+      {confirming ? (
+        <div className="notice notice-warn" role="alert">
+          <p>Alamat upstream berubah: semua pengaduan akan dikirim ulang ke alamat baru. Lanjutkan?</p>
+          <div className="actions">
+            <button type="button" onClick={() => void save(false, true)}>
+              Ya, pakai alamat baru
+            </button>
+            <button type="button" className="secondary" onClick={() => setConfirming(false)}>
+              Batal
+            </button>
+          </div>
+        </div>
+      ) : null}
       <div role="status" aria-live="polite">
         {status}
       </div>
