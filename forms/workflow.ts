@@ -23,8 +23,10 @@ const classification = z.object({
   darwas: z.boolean({ error: 'Pilih DarWas atau Non-DarWas.' }),
   category: requiredText('Kategori', 120),
   reportedParty: optionalText('Terlapor', 300),
-  anonymous: z.boolean().default(false),
-  confidential: z.boolean().default(false),
+  // Omitted means unchanged: a verification that does not mention them must never lift a
+  // reporter's protection.
+  anonymous: z.boolean().optional(),
+  confidential: z.boolean().optional(),
   note,
 });
 

@@ -111,6 +111,21 @@ describe('handling flow through the API', () => {
     ]);
   });
 
+  it('verifikasi keeps anonim/rahasia when the fields are omitted, and sets them only when given', async () => {
+    const c = core();
+    const flags = (id: string) => c.database.sqlite.prepare('SELECT anonymous, confidential FROM complaints WHERE id = ?').get(id);
+    const hidden = await newCase(c, formA({ receivedDate: '2026-11-16', receivedTime: '08:00', confidential: true }));
+    expect(await act(c, hidden, 'verifikasi')).toMatchObject({ ok: true, value: { status: 'terverifikasi', confidential: true, anonymous: false } });
+    expect(flags(hidden)).toEqual({ anonymous: 0, confidential: 1 });
+    const slip = await newCase(c, { form: 'B', content: 'Petugas meminta uang tambahan.', reporterName: 'Wa Ode Anonim', receivedDate: '2026-11-16', receivedTime: '09:00', anonymous: true });
+    await act(c, slip, 'minta_kelengkapan');
+    expect(await act(c, slip, 'verifikasi', { ...PAYLOADS.verifikasi, confidential: true })).toMatchObject({ ok: true, value: { anonymous: true, confidential: true } });
+    expect(flags(slip)).toEqual({ anonymous: 1, confidential: 1 });
+    // Given explicitly, the admin's decision stands (seed: anonim/rahasia are decided at verification).
+    const open = await newCase(c, formA({ receivedDate: '2026-11-16', receivedTime: '08:30', reporterName: 'Budi Terbuka', confidential: true }));
+    expect(await act(c, open, 'verifikasi', { ...PAYLOADS.verifikasi, confidential: false })).toMatchObject({ ok: true, value: { confidential: false } });
+  });
+
   it('refuses a bad payload with field errors and an unknown complaint with NOT_FOUND', async () => {
     const c = core();
     const id = await newCase(c);
