@@ -219,6 +219,12 @@ export function getComplaint(db: Db, id: string, ctx: DeadlineContext, now: stri
 /**
  * An earlier complaint from the last 30 days whose reporter (phone, email or name) and text
  * closely match; null when there is none. Only a hint: the caller lets the officer confirm.
+ *
+ * Rahasia and anonymous complaints are never candidates. Any hint about them, even one that names
+ * no number, would tell the person keying that this reporter filed a protected complaint about this
+ * matter, which is what the protection hides (lists and search hide it too). A repeat of a
+ * protected complaint is therefore saved like any new one; the handling team, who may open the
+ * protected case file, recognises it at verification.
  */
 export function findDuplicate(db: Db, row: NewComplaintRow, now: string): Pick<ComplaintRow, 'id' | 'registrationNo' | 'receivedAt'> | null {
   const who: SQL[] = [];
@@ -230,7 +236,7 @@ export function findDuplicate(db: Db, row: NewComplaintRow, now: string): Pick<C
   const candidates = db
     .select({ id: complaints.id, registrationNo: complaints.registrationNo, receivedAt: complaints.receivedAt, problem: complaints.problem, content: complaints.content })
     .from(complaints)
-    .where(and(gte(complaints.createdAt, since), or(...who)))
+    .where(and(gte(complaints.createdAt, since), or(...who), eq(complaints.anonymous, false), eq(complaints.confidential, false)))
     .orderBy(desc(complaints.createdAt))
     .limit(50)
     .all();
