@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, gte, like, lt, lte, notInArray, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gte, lt, lte, notInArray, or, sql, type SQL } from 'drizzle-orm';
 import { uuidv7 } from 'uuidv7';
 import type { AttachmentRef } from '../forms/attachments';
 import { CORRECTABLE_FIELDS, CORRECTABLE_LABELS, type ComplaintData, type ComplaintDetail, type ComplaintListItem, type ComplaintListQuery, type CorrectionInput } from '../forms/complaint';
@@ -12,7 +12,7 @@ import { CLOSED_STATUSES, HIDDEN_REPORTER, type Channel } from '../forms/vocabul
 import { appendEvent } from './events';
 import type { Db } from './open';
 import { complaintAttachments, complaintEvents, complaints, drafts, registrationCounters } from './schema';
-import { ftsQuery, looksLikeRegistrationNo } from './search';
+import { searchQuery } from './search';
 import { deadlinesOf, initialDue, type DeadlineContext } from './workflow';
 
 export type ComplaintRow = typeof complaints.$inferSelect;
@@ -141,9 +141,9 @@ function listWhere(q: ComplaintListQuery, settings: Settings, now: string): SQL 
   }
   const text = q.q?.trim();
   if (text) {
-    const fts = ftsQuery(text);
-    const byText = fts ? sql`${complaints}.rowid IN (SELECT rowid FROM complaints_fts WHERE complaints_fts MATCH ${fts})` : undefined;
-    conds.push(looksLikeRegistrationNo(text) ? or(like(complaints.registrationNo, `${text.replace(/[%_]/g, '')}%`), byText) : (byText ?? sql`0`));
+    // One index serves words and registration numbers, their beginning or their tail.
+    const match = searchQuery(text);
+    conds.push(match ? sql`${complaints}.rowid IN (SELECT rowid FROM complaints_fts WHERE complaints_fts MATCH ${match})` : sql`0`);
   }
   const present = conds.filter((c): c is SQL => !!c);
   return present.length ? and(...present) : undefined;

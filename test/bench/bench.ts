@@ -8,7 +8,7 @@ import { complaintInput } from '../../forms/complaint';
 import { DEFAULT_SETTINGS } from '../../forms/settings';
 import { createCore } from '../../server/core';
 import { demoComplaints, mulberry32 } from '../../server/demo-data';
-import { ftsQuery } from '../../db/search';
+import { ftsQuery, registrationQuery } from '../../db/search';
 import { MIGRATIONS_DIR } from '../../server/paths';
 import { tempDir } from '../helpers';
 import { compare, printFigures, stats, type Figure } from './harness';
@@ -103,6 +103,29 @@ const figures: Figure[] = [];
     () => bare.all(ftsQuery(words[m++ % words.length]!)),
   );
   figures.push({ name: `full-text search, first 100 + total (${N.toLocaleString('en')})`, unit: 'ms', measured: api, baselineName: 'bare FTS5 MATCH … LIMIT 100', baseline: raw });
+}
+
+// 2b. Search by the tail of a registration number ("000501", "2026/000501", "501") through the API
+//     vs the bare FTS5 MATCH on the registration column.
+{
+  const rnd = mulberry32(3);
+  const tails = Array.from({ length: 50 }, () => {
+    const n = String(1 + Math.floor(rnd() * Math.min(N, 30_000))).padStart(6, '0');
+    return [n, `2026/${n}`, String(Number(n))][Math.floor(rnd() * 3)]!;
+  });
+  let k = 0;
+  let m = 0;
+  const bare = sqlite.prepare('SELECT rowid FROM complaints_fts WHERE complaints_fts MATCH ? LIMIT 100');
+  const [api, raw] = await compare(
+    RUNS,
+    10,
+    async () => {
+      const res = await core.dispatch('complaints.list', { q: tails[k++ % tails.length], limit: 100 });
+      if (!res.ok) throw new Error(res.error.message);
+    },
+    () => bare.all(registrationQuery(tails[m++ % tails.length]!)),
+  );
+  figures.push({ name: `search by registration-number tail, first 100 + total (${N.toLocaleString('en')})`, unit: 'ms', measured: api, baselineName: 'bare FTS5 MATCH on the number', baseline: raw });
 }
 
 // 3. One page (100 rows) of Daftar Pengaduan at a random depth, newest first, through the API
