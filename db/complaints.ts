@@ -7,7 +7,7 @@ import { DUPLICATE_THRESHOLD, DUPLICATE_WINDOW_DAYS, similarity } from '../forms
 import { workingDaysLeft } from '../forms/deadlines';
 import { fromLocal, toLocal } from '../forms/time';
 import { endOfLocalDay } from '../forms/working-days';
-import { allowedActions } from '../forms/workflow';
+import { allowedActions, intakeStatus } from '../forms/workflow';
 import { CLOSED_STATUSES, HIDDEN_REPORTER, type Channel } from '../forms/vocabulary';
 import { appendEvent } from './events';
 import type { Db } from './open';
@@ -45,7 +45,7 @@ export function rowFromInput(data: ComplaintData, settings: Settings, now: strin
     anonymous: data.anonymous,
     confidential: data.confidential,
     officer: data.officer,
-    status: 'diterima',
+    status: intakeStatus(data),
     createdAt: now,
     updatedAt: now,
   };
@@ -82,7 +82,8 @@ export function insertComplaint(
       type: 'created',
       at: row.createdAt,
       actor: row.officer ?? null,
-      data: { version: 1, form: row.form, ...extra.eventData },
+      // Answered at the counter (E. Penyelesaian): the history says so, and where the case went.
+      data: { version: 1, form: row.form, ...(row.status === 'diterima' ? {} : { to: row.status, answeredAtCounter: true }), ...extra.eventData },
     })
     .run();
   tx.delete(drafts).where(eq(drafts.id, inserted.id)).run();

@@ -8,8 +8,7 @@ import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { applyMigrations } from '../../db/migrate';
 import { DB_FILE } from '../../db/open';
-import { MIGRATIONS_DIR } from '../../server/paths';
-import { coresClosedAfterEach, formA, tempDir } from '../helpers';
+import { coresClosedAfterEach, formA, migrationsUpTo, tempDir } from '../helpers';
 
 const newCore = coresClosedAfterEach();
 const clock = () => new Date('2026-11-24T03:00:00Z');
@@ -67,12 +66,7 @@ describe('a reporter protected after indexing leaves the search index', () => {
 
   it('is purged by the migration from a database an earlier version wrote', async () => {
     // The app as it was before the purge: the migrations up to the draft lease, no secure delete.
-    const oldMigrations = tempDir('loket-old-migrations-');
-    const journal = JSON.parse(fs.readFileSync(path.join(MIGRATIONS_DIR, 'meta/_journal.json'), 'utf8')) as { entries: { tag: string }[] };
-    const upTo = journal.entries.findIndex((e) => e.tag === '0009_draft_lease') + 1;
-    fs.mkdirSync(path.join(oldMigrations, 'meta'));
-    fs.writeFileSync(path.join(oldMigrations, 'meta/_journal.json'), JSON.stringify({ ...journal, entries: journal.entries.slice(0, upTo) }));
-    for (const e of journal.entries.slice(0, upTo)) fs.copyFileSync(path.join(MIGRATIONS_DIR, `${e.tag}.sql`), path.join(oldMigrations, `${e.tag}.sql`));
+    const oldMigrations = migrationsUpTo('0009_draft_lease');
 
     const dir = tempDir();
     const file = path.join(dir, DB_FILE);

@@ -41,6 +41,7 @@ function describeEvent(e: ComplaintDetail['events'][number]): string {
   if (typeof d.outcome === 'string') parts.push(OUTCOME_LABELS[d.outcome as keyof typeof OUTCOME_LABELS]);
   if (typeof d.satisfied === 'boolean') parts.push(d.satisfied ? 'pelapor puas' : 'pelapor tidak puas');
   if (typeof d.answer === 'string') parts.push(d.answer);
+  if (d.answeredAtCounter === true) parts.push('dijawab langsung di loket (E. Penyelesaian)');
   if (typeof d.to === 'string') parts.push(`→ ${STATUS_LABELS[d.to as keyof typeof STATUS_LABELS]}`);
   if (e.type === 'upstream' && typeof d.status === 'string') parts.push(`status upstream: ${UPSTREAM_STATUS_LABELS[d.status as UpstreamStatus] ?? d.status}`);
   if (Array.isArray(d.labels)) parts.push(`diubah: ${(d.labels as string[]).join(', ')}`);
