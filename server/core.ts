@@ -17,7 +17,7 @@ import { ApiError, type Envelope } from '../forms/api';
 import { parseHolidayLines } from '../forms/calendar';
 import { DRAFT_HELD_MESSAGE } from '../forms/drafts';
 import type { Period } from '../forms/periods';
-import { LETTER_SOURCE_EVENT, PRINT_LABELS, type PrintKind } from '../forms/print';
+import { LETTER_SOURCE_EVENT, PRINT_LABELS, stepsTaken, type PrintKind } from '../forms/print';
 import { LANDSCAPE, type RecapKind } from '../forms/recap';
 import { deadlineDays } from '../forms/settings';
 import { normalizeUpstreamUrl } from '../forms/sync';
@@ -134,7 +134,7 @@ export function createCore(opts: CoreOptions): Core {
   /** A letter needs the step it reports on (no forwarding letter before the case was forwarded). */
   const printable = (kind: PrintKind, id: string) => {
     const c = detail(id);
-    if (kind !== 'receipt' && kind !== 'form' && !c.events.some((e) => LETTER_SOURCE_EVENT[kind].includes(e.type))) {
+    if (kind !== 'receipt' && kind !== 'form' && !stepsTaken(c.events).some((t) => LETTER_SOURCE_EVENT[kind].includes(t))) {
       throw new ApiError({ code: 'CONFLICT', message: `${PRINT_LABELS[kind]} belum dapat dicetak: langkah penanganannya belum dicatat.` });
     }
     return c;

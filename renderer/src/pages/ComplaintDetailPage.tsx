@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import type { ComplaintDetail } from '../../../forms/complaint';
 import { formatSize } from '../../../forms/attachments';
 import { formatPhone } from '../../../forms/phone';
+import { stepsTaken } from '../../../forms/print';
 import { formatHariTanggal, formatInstant, toLocal } from '../../../forms/time';
 import { DEADLINE_LABELS } from '../../../forms/deadlines';
 import { WORKFLOW } from '../../../forms/workflow';
@@ -201,7 +202,7 @@ export function ComplaintDetailPage({ id }: { id: string }) {
         ))}
       </ol>
       <h2>Cetak</h2>
-      <PrintPanel key={c.version} id={c.id} eventTypes={c.events.map((e) => e.type)} />
+      <PrintPanel key={c.version} id={c.id} eventTypes={stepsTaken(c.events)} />
     </section>
   );
 }
