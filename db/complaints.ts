@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, gte, like, lt, lte, notInArray, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gte, lt, lte, notInArray, or, sql, type SQL } from 'drizzle-orm';
 import { uuidv7 } from 'uuidv7';
 import type { AttachmentRef } from '../forms/attachments';
 import { CORRECTABLE_FIELDS, CORRECTABLE_LABELS, type ComplaintData, type ComplaintDetail, type ComplaintListItem, type ComplaintListQuery, type CorrectionInput } from '../forms/complaint';
@@ -7,12 +7,12 @@ import { DUPLICATE_THRESHOLD, DUPLICATE_WINDOW_DAYS, similarity } from '../forms
 import { workingDaysLeft } from '../forms/deadlines';
 import { fromLocal, toLocal } from '../forms/time';
 import { endOfLocalDay } from '../forms/working-days';
-import { allowedActions } from '../forms/workflow';
+import { allowedActions, intakeStatus } from '../forms/workflow';
 import { CLOSED_STATUSES, HIDDEN_REPORTER, type Channel } from '../forms/vocabulary';
 import { appendEvent } from './events';
 import type { Db } from './open';
 import { complaintAttachments, complaintEvents, complaints, drafts, registrationCounters } from './schema';
-import { ftsQuery, looksLikeRegistrationNo } from './search';
+import { searchQuery } from './search';
 import { deadlinesOf, initialDue, type DeadlineContext } from './workflow';
 
 export type ComplaintRow = typeof complaints.$inferSelect;
@@ -45,7 +45,7 @@ export function rowFromInput(data: ComplaintData, settings: Settings, now: strin
     anonymous: data.anonymous,
     confidential: data.confidential,
     officer: data.officer,
-    status: 'diterima',
+    status: intakeStatus(data),
     createdAt: now,
     updatedAt: now,
   };
@@ -90,7 +90,8 @@ export function insertComplaint(
       type: 'created',
       at: row.createdAt,
       actor: row.officer ?? null,
-      data: { version: 1, form: row.form, ...extra.eventData },
+      // Answered at the counter (E. Penyelesaian): the history says so, and where the case went.
+      data: { version: 1, form: row.form, ...(row.status === 'diterima' ? {} : { to: row.status, answeredAtCounter: true }), ...extra.eventData },
     })
     .run();
   tx.delete(drafts).where(eq(drafts.id, inserted.id)).run();
@@ -149,9 +150,9 @@ function listWhere(q: ComplaintListQuery, settings: Settings, now: string): SQL 
   }
   const text = q.q?.trim();
   if (text) {
-    const fts = ftsQuery(text);
-    const byText = fts ? sql`${complaints}.rowid IN (SELECT rowid FROM complaints_fts WHERE complaints_fts MATCH ${fts})` : undefined;
-    conds.push(looksLikeRegistrationNo(text) ? or(like(complaints.registrationNo, `${text.replace(/[%_]/g, '')}%`), byText) : (byText ?? sql`0`));
+    // One index serves words and registration numbers, their beginning or their tail.
+    const match = searchQuery(text);
+    conds.push(match ? sql`${complaints}.rowid IN (SELECT rowid FROM complaints_fts WHERE complaints_fts MATCH ${match})` : sql`0`);
   }
   const present = conds.filter((c): c is SQL => !!c);
   return present.length ? and(...present) : undefined;
@@ -227,6 +228,12 @@ export function getComplaint(db: Db, id: string, ctx: DeadlineContext, now: stri
 /**
  * An earlier complaint from the last 30 days whose reporter (phone, email or name) and text
  * closely match; null when there is none. Only a hint: the caller lets the officer confirm.
+ *
+ * Rahasia and anonymous complaints are never candidates. Any hint about them, even one that names
+ * no number, would tell the person keying that this reporter filed a protected complaint about this
+ * matter, which is what the protection hides (lists and search hide it too). A repeat of a
+ * protected complaint is therefore saved like any new one; the handling team, who may open the
+ * protected case file, recognises it at verification.
  */
 export function findDuplicate(db: Db, row: NewComplaintRow, now: string): Pick<ComplaintRow, 'id' | 'registrationNo' | 'receivedAt'> | null {
   const who: SQL[] = [];
@@ -238,7 +245,7 @@ export function findDuplicate(db: Db, row: NewComplaintRow, now: string): Pick<C
   const candidates = db
     .select({ id: complaints.id, registrationNo: complaints.registrationNo, receivedAt: complaints.receivedAt, problem: complaints.problem, content: complaints.content })
     .from(complaints)
-    .where(and(gte(complaints.createdAt, since), or(...who)))
+    .where(and(gte(complaints.createdAt, since), or(...who), eq(complaints.anonymous, false), eq(complaints.confidential, false)))
     .orderBy(desc(complaints.createdAt))
     .limit(50)
     .all();

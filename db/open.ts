@@ -50,6 +50,10 @@ export function openDatabase({ dataDir, migrationsFolder }: OpenOptions): OpenDa
     sqlite.pragma('synchronous = FULL');
     sqlite.pragma('foreign_keys = ON');
     sqlite.pragma('busy_timeout = 5000');
+    // Freed pages and cells are zeroed, so a reporter's name taken out of the search index (made
+    // rahasia or anonim) or a discarded draft does not stay readable in the file. Set before the
+    // migrations: migration 0011 relies on it to purge what older versions left.
+    sqlite.pragma('secure_delete = ON');
     const schemaVersion = applyMigrations(sqlite, migrationsFolder);
     const db = drizzle(sqlite, { schema });
     return { sqlite, db, file, schemaVersion, wal, close: () => sqlite.close() };

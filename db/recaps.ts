@@ -34,9 +34,13 @@ export function periodBounds(p: Period, tz: TimeZone): { start: string; end: str
   return { start: fromLocal({ date: p.from, time: '00:00' }, tz), end: fromLocal({ date: addDays(p.to, 1), time: '00:00' }, tz) };
 }
 
-/** The status a complaint had just before the instant `param`: its last transition's target, or `diterima`. */
+/**
+ * The status a complaint had just before the instant `param`: the target of its last event that
+ * moved it (a transition, or a save answered at the counter), or `diterima`. Corrections and
+ * upstream news move nothing.
+ */
 const statusBefore = (param: string) => `coalesce((SELECT json_extract(e.data, '$.to') FROM complaint_events e
-  WHERE e.complaint_id = c.id AND e.at < ${param} AND e.type <> 'created' ORDER BY e.seq DESC LIMIT 1), 'diterima')`;
+  WHERE e.complaint_id = c.id AND e.at < ${param} AND json_extract(e.data, '$.to') IS NOT NULL ORDER BY e.seq DESC LIMIT 1), 'diterima')`;
 export const STATUS_AT_END = statusBefore('@end');
 
 const IN_PERIOD = 'c.received_at >= @start AND c.received_at < @end';
@@ -59,7 +63,7 @@ function reporterOf(r: { reporter_name: string | null; anonymous: number; confid
 }
 
 function describeStep(type: string, data: Record<string, unknown>, note: string | null): string {
-  const label = type === 'created' ? 'Dicatat' : (WORKFLOW[type as Action]?.label ?? type);
+  const label = type === 'created' ? (data.answeredAtCounter ? 'Dicatat dan dijawab langsung di loket' : 'Dicatat') : (WORKFLOW[type as Action]?.label ?? type);
   const targets = Array.isArray(data.targets) ? ` kepada ${(data.targets as { name: string }[]).map((t) => t.name).join(', ')}` : '';
   return `${label}${targets}${note ? `: ${note}` : ''}`;
 }
@@ -72,13 +76,15 @@ export function weeklyRecap(sqlite: Database.Database, period: Period, ctx: Reca
   const list = sqlite
     .prepare(
       `SELECT c.id, c.registration_no, c.received_at, c.form, c.channel, c.reporter_name, c.anonymous, c.confidential,
-              c.problem, c.content, c.classification, c.darwas, ${STATUS_AT_END} AS status_end
+              c.problem, c.content, c.classification, c.darwas, ${STATUS_AT_END} AS status_end,
+              -- E. Penyelesaian as written at intake (a later "Dijawab langsung di loket" is not it)
+              CASE WHEN EXISTS (SELECT 1 FROM complaint_events j WHERE j.complaint_id = c.id AND j.type = 'jawab_langsung') THEN NULL ELSE c.resolution END AS intake_resolution
        FROM complaints c WHERE ${IN_PERIOD} ORDER BY c.received_at, c.registration_no`,
     )
     .all(b) as {
     id: string; registration_no: string; received_at: string; form: 'A' | 'B' | 'C'; channel: Channel; reporter_name: string | null;
     anonymous: number; confidential: number; problem: string | null; content: string; classification: 'pengaduan' | 'aspirasi' | 'permintaan_informasi' | null;
-    darwas: number | null; status_end: ComplaintStatus;
+    darwas: number | null; status_end: ComplaintStatus; intake_resolution: string | null;
   }[];
   const eventsOf = sqlite.prepare('SELECT type, at, data, note FROM complaint_events WHERE complaint_id = ? AND at < ? ORDER BY seq');
   let overdue = 0;
@@ -86,7 +92,7 @@ export function weeklyRecap(sqlite: Database.Database, period: Period, ctx: Reca
     const events = (eventsOf.all(c.id, b.end) as { type: string; at: string; data: string; note: string | null }[]).map((e) => ({ ...e, data: JSON.parse(e.data) as Record<string, unknown> }));
     if (!CLOSED_STATUSES.includes(c.status_end)) {
       const ds = computeDeadlines(
-        { form: c.form, channel: c.channel, status: c.status_end, receivedAt: c.received_at, classification: c.classification, darwas: c.darwas === null ? null : !!c.darwas },
+        { form: c.form, channel: c.channel, status: c.status_end, receivedAt: c.received_at, classification: c.classification, darwas: c.darwas === null ? null : !!c.darwas, resolution: c.intake_resolution },
         events,
         ctx.calendar,
         ctx.tz,

@@ -42,7 +42,15 @@ function fieldsFor<A extends Action>(action: A, input: ActionInput<A>): Partial<
   switch (action) {
     case 'verifikasi': {
       const v = input as ActionInput<'verifikasi'>;
-      return { classification: v.classification, jenis: v.jenis, darwas: v.darwas, category: v.category, reportedParty: v.reportedParty, anonymous: v.anonymous, confidential: v.confidential };
+      return {
+        classification: v.classification,
+        jenis: v.jenis,
+        darwas: v.darwas,
+        category: v.category,
+        reportedParty: v.reportedParty,
+        ...(v.anonymous === undefined ? {} : { anonymous: v.anonymous }),
+        ...(v.confidential === undefined ? {} : { confidential: v.confidential }),
+      };
     }
     case 'jawab_langsung':
       return { resolution: (input as ActionInput<'jawab_langsung'>).answer };

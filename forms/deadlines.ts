@@ -29,6 +29,8 @@ export interface CaseForDeadlines {
   receivedAt: string;
   classification: Classification | null;
   darwas: boolean | null;
+  /** Formulir A's E. Penyelesaian (or the answer of "Dijawab langsung di loket"). */
+  resolution: string | null;
 }
 
 export interface EventForDeadlines {
@@ -61,15 +63,22 @@ export function computeDeadlines(c: CaseForDeadlines, events: EventForDeadlines[
   const out: Deadline[] = [];
   const after = (types: Set<string>, since: string) => events.find((e) => types.has(e.type) && e.at >= since)?.at ?? null;
 
+  // E. Penyelesaian on Formulir A is the answer given at the counter when the complaint was
+  // received, whenever it was keyed. Only "Dijawab langsung di loket" writes a resolution otherwise,
+  // so without that event it came from the form: that also holds for complaints saved before such
+  // a form was saved as answered (they stayed `diterima`, and the team still verifies them).
+  const atCounter = c.form === 'A' && !!c.resolution && !events.some((e) => e.type === 'jawab_langsung') ? c.receivedAt : null;
+  const closedAtIntake = events.some((e) => e.type === 'created' && e.data.answeredAtCounter === true) ? c.receivedAt : null;
+
   if (c.form === 'A' || c.channel === 'surel') {
     const dueAt = c.form === 'A' ? endOfLocalDay(toLocal(c.receivedAt, tz).date, tz) : new Date(new Date(c.receivedAt).getTime() + 24 * 3_600_000).toISOString();
-    out.push({ kind: 'jawaban_awal', dueAt, metAt: after(ANSWERS, c.receivedAt), proposeArchive: false, rule: c.form === 'A' ? 'hari yang sama' : '24 jam' });
+    out.push({ kind: 'jawaban_awal', dueAt, metAt: atCounter ?? after(ANSWERS, c.receivedAt), proposeArchive: false, rule: c.form === 'A' ? 'hari yang sama' : '24 jam' });
   }
 
   out.push({
     kind: 'verifikasi',
     dueAt: workingDayDeadline(c.receivedAt, days.verifyDays, tz, cal).dueAt,
-    metAt: after(VERIFICATION, c.receivedAt),
+    metAt: closedAtIntake ?? after(VERIFICATION, c.receivedAt),
     proposeArchive: false,
     rule: `${days.verifyDays} hari kerja`,
   });

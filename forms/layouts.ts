@@ -36,7 +36,10 @@ export const FORM_LAYOUTS: Record<FormKind, SectionSpec[]> = {
     },
     { title: 'C. Masalah pengaduan', fields: [{ name: 'problem', label: 'Masalah pengaduan', kind: 'text', required: true }] },
     { title: 'D. Uraian pengaduan', fields: [{ name: 'content', label: 'Uraian pengaduan', kind: 'textarea', required: true }] },
-    { title: 'E. Penyelesaian', fields: [{ name: 'resolution', label: 'Penyelesaian', kind: 'textarea' }] },
+    {
+      title: 'E. Penyelesaian',
+      fields: [{ name: 'resolution', label: 'Penyelesaian', kind: 'textarea', hint: 'Jawaban yang diberikan langsung di loket. Bila diisi, pengaduan tercatat Dijawab langsung; kosongkan bila pengaduan diteruskan ke tim.' }],
+    },
   ],
   B: [
     { title: null, fields: [{ name: 'content', label: 'Isi pengaduan', kind: 'textarea', required: true }] },

@@ -18,7 +18,15 @@ export const PRINT_LABELS: Record<PrintKind, string> = {
 export const LETTER_KINDS = ['surat_kelengkapan', 'surat_penerusan', 'surat_jawaban'] as const satisfies readonly PrintKind[];
 export type LetterKind = (typeof LETTER_KINDS)[number];
 
-/** The event a letter is written from; a letter is offered only once its event exists. */
+/**
+ * The steps a case's history shows, for the letters: an answer given at the counter (E. Penyelesaian
+ * filled on Formulir A) is the step "Dijawab langsung di loket".
+ */
+export function stepsTaken(events: readonly { type: string; data: Record<string, unknown> }[]): string[] {
+  return events.map((e) => (e.type === 'created' && e.data.answeredAtCounter === true ? 'jawab_langsung' : e.type));
+}
+
+/** The step a letter is written from; a letter is offered only once its step was taken. */
 export const LETTER_SOURCE_EVENT: Record<LetterKind, readonly string[]> = {
   surat_kelengkapan: ['minta_kelengkapan'],
   surat_penerusan: ['teruskan'],

@@ -23,8 +23,10 @@ const classification = z.object({
   darwas: z.boolean({ error: 'Pilih DarWas atau Non-DarWas.' }),
   category: requiredText('Kategori', 120),
   reportedParty: optionalText('Terlapor', 300),
-  anonymous: z.boolean().default(false),
-  confidential: z.boolean().default(false),
+  // Omitted means unchanged: a verification that does not mention them must never lift a
+  // reporter's protection.
+  anonymous: z.boolean().optional(),
+  confidential: z.boolean().optional(),
   note,
 });
 
@@ -99,6 +101,20 @@ export const WORKFLOW: Record<Action, ActionSpec> = {
     guard: (f) => (f.satisfaction === 'puas' ? 'Pelapor sudah menyatakan puas; kasus sudah ditutup.' : null),
   },
 };
+
+/**
+ * Formulir A's "E. Penyelesaian" is what the officer answered or did at the counter (seed 003,
+ * Lampiran II.A and its walk-in procedure): filled at intake, the complaint is saved as answered at
+ * the counter, the same step as "Dijawab langsung di loket", and is not asked for again.
+ */
+export function answeredAtCounter(c: { form: FormKind; resolution?: string | null }): boolean {
+  return c.form === 'A' && !!c.resolution?.trim();
+}
+
+/** The status a complaint is saved with. */
+export function intakeStatus(c: { form: FormKind; resolution?: string | null }): ComplaintStatus {
+  return answeredAtCounter(c) ? 'dijawab_langsung' : 'diterima';
+}
 
 export function allowedActions(facts: CaseFacts): Action[] {
   return ACTIONS.filter((a) => WORKFLOW[a].from.includes(facts.status) && !WORKFLOW[a].guard?.(facts));

@@ -9,10 +9,9 @@ import { parseArgs } from 'node:util';
 import { startBrowserHost } from './browser-host';
 import { ChromiumPrinter } from './chromium-printer';
 import { createCore } from './core';
-import { demoComplaints } from './demo-data';
+import { fillDemo } from './demo-data';
 import { log } from './log';
 import { DATA_DIR_ENV, defaultDataDir, MIGRATIONS_DIR, RENDERER_DIST, REPO_ROOT } from './paths';
-import { getSettings } from '../db/settings';
 import { upstreamUrlProblem } from '../forms/sync';
 import type { SyncTuning } from './sync-engine';
 
@@ -96,7 +95,7 @@ async function runBrowser(opts: CliOptions) {
     upstreamUrl: opts.upstreamUrl,
     sync: syncTuningFromEnv(process.env),
   });
-  if (opts.demo) await fillDemo(core, opts.demo);
+  if (opts.demo) fillDemo(core, opts.demo);
   if (!fs.existsSync(path.join(RENDERER_DIST, 'index.html'))) log.warn('renderer not built; run `npm run build` first');
   const host = await startBrowserHost({ core, staticDir: RENDERER_DIST, port: opts.port });
   console.log(`Loket Aduan (mode browser) siap di ${host.url}`);
@@ -107,26 +106,6 @@ async function runBrowser(opts: CliOptions) {
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
-}
-
-/** Fills an empty database through the same server-side path the forms use. */
-export async function fillDemo(core: ReturnType<typeof createCore>, count: number): Promise<number> {
-  const existing = core.database.sqlite.prepare('SELECT count(*) AS n FROM complaints').get() as { n: number };
-  if (existing.n > 0) {
-    log.info(`demo: database already holds ${existing.n} complaints; nothing added`);
-    return 0;
-  }
-  const { timeZone } = getSettings(core.database.db);
-  let saved = 0;
-  for (const input of demoComplaints({ count, timeZone })) {
-    let res = await core.dispatch('complaints.create', input);
-    // Generated reporters repeat; confirm the duplicate hint as an officer would.
-    if (!res.ok && res.error.code === 'DUPLICATE') res = await core.dispatch('complaints.create', { ...input, confirmDuplicateOf: res.error.duplicateOf?.registrationNo });
-    if (!res.ok) throw new Error(`demo complaint refused: ${res.error.message}`);
-    saved++;
-  }
-  log.info(`demo: ${saved} complaints saved`);
-  return saved;
 }
 
 async function main() {

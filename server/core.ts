@@ -18,7 +18,7 @@ import { parseHolidayLines } from '../forms/calendar';
 import { OFFICIAL_CALENDARS } from '../forms/official-calendars';
 import { DRAFT_HELD_MESSAGE } from '../forms/drafts';
 import type { Period } from '../forms/periods';
-import { LETTER_SOURCE_EVENT, PRINT_LABELS, type PrintKind } from '../forms/print';
+import { LETTER_SOURCE_EVENT, PRINT_LABELS, stepsTaken, type PrintKind } from '../forms/print';
 import { LANDSCAPE, type RecapKind } from '../forms/recap';
 import { deadlineDays } from '../forms/settings';
 import { normalizeUpstreamUrl, OUTBOX_STATE_LABELS } from '../forms/sync';
@@ -155,7 +155,7 @@ function startCore(opts: CoreOptions): Core {
   /** A letter needs the step it reports on (no forwarding letter before the case was forwarded). */
   const printable = (kind: PrintKind, id: string) => {
     const c = detail(id);
-    if (kind !== 'receipt' && kind !== 'form' && !c.events.some((e) => LETTER_SOURCE_EVENT[kind].includes(e.type))) {
+    if (kind !== 'receipt' && kind !== 'form' && !stepsTaken(c.events).some((t) => LETTER_SOURCE_EVENT[kind].includes(t))) {
       throw new ApiError({ code: 'CONFLICT', message: `${PRINT_LABELS[kind]} belum dapat dicetak: langkah penanganannya belum dicatat.` });
     }
     return c;

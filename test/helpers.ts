@@ -33,6 +33,18 @@ export const CHROMIUM_ARGS = [
   '--disable-quic',
 ];
 
+/** A migrations folder holding the migrations up to `tag`: the schema an earlier version wrote. */
+export function migrationsUpTo(tag: string): string {
+  const dir = tempDir('loket-old-migrations-');
+  const journal = JSON.parse(fs.readFileSync(path.join(MIGRATIONS_DIR, 'meta/_journal.json'), 'utf8')) as { entries: { tag: string }[] };
+  const entries = journal.entries.slice(0, journal.entries.findIndex((e) => e.tag === tag) + 1);
+  if (entries.length === 0) throw new Error(`no migration ${tag}`);
+  fs.mkdirSync(path.join(dir, 'meta'));
+  fs.writeFileSync(path.join(dir, 'meta/_journal.json'), JSON.stringify({ ...journal, entries }));
+  for (const e of entries) fs.copyFileSync(path.join(MIGRATIONS_DIR, `${e.tag}.sql`), path.join(dir, `${e.tag}.sql`));
+  return dir;
+}
+
 /** A valid Formulir A payload, dated today-ish in WIB. */
 export function formA(overrides: Record<string, unknown> = {}) {
   return {

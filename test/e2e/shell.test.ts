@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { fillDemo } from '../../server/cli';
+import { fillDemo } from '../../server/demo-data';
 import { chromiumExecutable, openApp, type E2E } from './browser';
 
 describe.skipIf(!chromiumExecutable)('app shell in Chromium through the browser host', () => {

@@ -44,6 +44,40 @@ describe('duplicate hint', () => {
     expect((await c.dispatch('complaints.create', slip({ receivedDate: '2026-12-24' }))).ok).toBe(true);
   });
 
+  it('never points the person keying to a rahasia or anonymous complaint', async () => {
+    const c = core();
+    const ids = (r: unknown) => (r as { value: { id: string; registrationNo: string } }).value;
+    const hidden = ids(await c.dispatch('complaints.create', slip({ confidential: true })));
+    // The same reporter and text again: saved without a hint; no field of the answer names the case.
+    const again = await c.dispatch('complaints.create', slip({ reporterName: 'DEWI LESTARI' }));
+    expect(again.ok).toBe(true);
+    expect(JSON.stringify(again)).not.toContain(hidden.id);
+    expect(JSON.stringify(again)).not.toContain(hidden.registrationNo);
+
+    // A public earlier complaint is still hinted (to a protected newcomer too), even when a protected
+    // one matches more recently.
+    const c2 = core();
+    const open = ids(await c2.dispatch('complaints.create', slip({ reporterPhone: '0813-5555-6666', reporterName: 'Eko Prasetyo' })));
+    clock = new Date('2026-11-24T04:00:00Z');
+    const anon = ids(await c2.dispatch('complaints.create', { form: 'B', reporterName: 'Eko Prasetyo', reporterPhone: '0813-5555-6666', anonymous: true, content: slip().content, receivedDate: '2026-11-20', receivedTime: '11:00', confirmDuplicateOf: open.registrationNo }));
+    clock = new Date('2026-11-24T05:00:00Z');
+    const hinted = await c2.dispatch('complaints.create', slip({ reporterPhone: '0813 5555 6666', reporterName: 'Eko' }));
+    expect(hinted).toMatchObject({ ok: false, error: { code: 'DUPLICATE', duplicateOf: { id: open.id, registrationNo: open.registrationNo } } });
+    expect(JSON.stringify(hinted)).not.toContain(anon.id);
+    expect(JSON.stringify(hinted)).not.toContain(anon.registrationNo);
+
+    // Protected after saving (at verification): from then on it is not hinted either.
+    const c3 = core();
+    const later = ids(await c3.dispatch('complaints.create', slip()));
+    const verified = await c3.dispatch('complaints.transition', {
+      id: later.id, action: 'verifikasi', input: { classification: 'pengaduan', jenis: 'c', darwas: false, category: '02 Pelayanan masyarakat', confidential: true },
+    });
+    expect(verified.ok).toBe(true);
+    const third = await c3.dispatch('complaints.create', slip());
+    expect(third.ok).toBe(true);
+    expect(JSON.stringify(third)).not.toContain(later.registrationNo);
+  });
+
   it('has nothing to match for an anonymous slip without identity', async () => {
     const c = core();
     const b = { form: 'B', content: 'Petugas meminta uang tambahan', receivedDate: '2026-11-20', receivedTime: '09:00', anonymous: true };

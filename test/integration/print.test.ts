@@ -130,4 +130,11 @@ describe.skipIf(!chromium)('letters of the handling flow', () => {
     if (!l.ok) throw new Error('letter');
     for (const s of ['Jawaban atas pengaduan', 'Citra Lestari', 'Izin dapat diambil di loket 2 mulai Senin.']) expect(l.text).toContain(s);
   });
+
+  it('answers a walk-in answered at the counter (E. Penyelesaian) without asking for the answer again', async () => {
+    const id = await create(formA({ reporterName: 'Rahmat Hidayat', receivedDate: '2026-11-20', resolution: 'Berkas dapat dilengkapi di loket 3.' }));
+    const l = await letter(id, 'surat_jawaban');
+    if (!l.ok) throw new Error('letter');
+    for (const s of ['Jawaban atas pengaduan', 'Rahmat Hidayat', 'Berkas dapat dilengkapi di loket 3.']) expect(l.text).toContain(s);
+  });
 });

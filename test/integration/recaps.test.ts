@@ -22,7 +22,7 @@ const bounds = (p: Period) => {
 /** Status at the end of the period, computed with a join instead of the app's correlated subquery. */
 const STATUS_JOIN = `
   FROM complaints c
-  LEFT JOIN (SELECT complaint_id, max(seq) AS s FROM complaint_events WHERE at < @end AND type != 'created' GROUP BY complaint_id) m ON m.complaint_id = c.id
+  LEFT JOIN (SELECT complaint_id, max(seq) AS s FROM complaint_events WHERE at < @end AND json_extract(data, '$.to') IS NOT NULL GROUP BY complaint_id) m ON m.complaint_id = c.id
   LEFT JOIN complaint_events e ON e.complaint_id = m.complaint_id AND e.seq = m.s
   WHERE c.received_at >= @start AND c.received_at < @end`;
 const sqlCount = (where: string, p: Period) =>
@@ -56,6 +56,11 @@ beforeAll(async () => {
       clock = new Date(at + days * 86_400_000);
       await call('complaints.transition', { id, action, input });
     };
+    // Walk-ins answered at the counter (E. Penyelesaian): only the reporter's verdict may follow.
+    if (c.database.sqlite.prepare('SELECT status FROM complaints WHERE id = ?').pluck().get(id) === 'dijawab_langsung') {
+      if (roll < 0.5) await step(1, 'kepuasan', { satisfied: roll < 0.4 });
+      continue;
+    }
     if (roll < 0.15) continue;
     if (roll < 0.3) {
       await step(1, 'minta_kelengkapan', { note: 'KTP' });

@@ -48,6 +48,15 @@ describe('Daftar Pengaduan search and filters', () => {
   it('finds a registration number by prefix', async () => {
     expect((await list({ q: 'ADU/2026/000003' })).items.map((i) => i.form)).toEqual(['B']);
     expect((await list({ q: 'ADU/2026/00000' })).total).toBe(5);
+    expect((await list({ q: 'adu/2026/00000' })).total).toBe(5);
+  });
+
+  it('finds a registration number by its tail, with or without the leading zeros', async () => {
+    expect((await list({ q: '000004' })).items.map((i) => i.registrationNo)).toEqual(['ADU/2026/000004']);
+    expect((await list({ q: '2026/000005' })).items.map((i) => i.registrationNo)).toEqual(['ADU/2026/000005']);
+    expect((await list({ q: '4' })).items.map((i) => i.registrationNo)).toEqual(['ADU/2026/000004']);
+    // The number's parts are not words: "adu" is no prefix of anything the complaints say.
+    expect((await list({ q: 'adu' })).total).toBe(0);
   });
 
   it('filters by form, channel and office-local date range', async () => {

@@ -1,11 +1,15 @@
+import path from 'node:path';
+import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import type { Core } from '../../server/core';
 import { ACTIONS, type Action } from '../../forms/workflow';
-import { coresClosedAfterEach, formA } from '../helpers';
+import { applyMigrations } from '../../db/migrate';
+import { DB_FILE } from '../../db/open';
+import { coresClosedAfterEach, formA, migrationsUpTo, tempDir } from '../helpers';
 
 let clock = new Date('2026-11-16T03:00:00Z'); // Monday 10:00 WIB
 const newCore = coresClosedAfterEach();
-const core = () => newCore(undefined, { now: () => clock });
+const core = (dir?: string) => newCore(dir, { now: () => clock });
 
 const PAYLOADS: Record<Action, Record<string, unknown>> = {
   minta_kelengkapan: { note: 'Mohon lampirkan fotokopi KTP dan bukti permohonan.' },
@@ -96,6 +100,28 @@ describe('handling flow through the API', () => {
     ]);
   });
 
+  it('Formulir A with E. Penyelesaian is answered at the counter when saved, not asked again', async () => {
+    const c = core();
+    const id = await newCase(c, formA({ receivedDate: '2026-11-16', receivedTime: '08:00', resolution: 'Dijelaskan alur perizinan di loket.' }));
+    const d = (await c.dispatch('complaints.get', { id })) as { value: { status: string; resolution: string; allowedActions: string[]; events: { type: string; data: Record<string, unknown> }[]; deadlines: { kind: string; metAt: string | null }[]; receivedAt: string } };
+    expect(d.value).toMatchObject({ status: 'dijawab_langsung', resolution: 'Dijelaskan alur perizinan di loket.', allowedActions: ['kepuasan'] });
+    expect(d.value.events).toEqual([expect.objectContaining({ type: 'created', data: expect.objectContaining({ answeredAtCounter: true, to: 'dijawab_langsung' }) })]);
+    expect(d.value.deadlines.map((x) => [x.kind, x.metAt])).toEqual([
+      ['jawaban_awal', d.value.receivedAt],
+      ['verifikasi', d.value.receivedAt],
+    ]);
+    expect(await act(c, id, 'jawab_langsung')).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+    expect(await c.dispatch('workviews.counts', {})).toMatchObject({ ok: true, value: { jatuh_tempo_hari_ini: 0, terlambat: 0, perlu_verifikasi: 0 } });
+    clock = new Date('2026-11-20T03:00:00Z');
+    expect(await c.dispatch('workviews.counts', {})).toMatchObject({ ok: true, value: { terlambat: 0 } });
+    // The weekly recap counts it finished, and says how.
+    const week = (await c.dispatch('recap.weekly', { from: '2026-11-16', to: '2026-11-22' })) as { value: { finished: number; items: { statusAtEnd: string; followUp: string }[] } };
+    expect(week.value).toMatchObject({ finished: 1, items: [{ statusAtEnd: 'dijawab_langsung', followUp: expect.stringContaining('dijawab langsung di loket') }] });
+    // The reporter can still say "tidak puas", which hands it to the team.
+    expect(await act(c, id, 'kepuasan', { satisfied: false, note: 'Belum jelas.' })).toMatchObject({ ok: true, value: { status: 'ditindaklanjuti' } });
+    clock = new Date('2026-11-16T03:00:00Z');
+  });
+
   it('aspiration answered directly after verification', async () => {
     const slip = { form: 'B', content: 'Saran: tambah kursi ruang tunggu.', receivedDate: '2026-11-16', receivedTime: '09:00', anonymous: true };
     await walk(core(), [['verifikasi', 'terverifikasi', { ...PAYLOADS.verifikasi, classification: 'aspirasi' }], ['jawab', 'selesai']], slip);
@@ -109,6 +135,21 @@ describe('handling flow through the API', () => {
       ['teruskan', 'diteruskan', { targets: [{ kind: 'admin_nasional', name: 'Admin Nasional SP4N-LAPOR!' }] }],
       ['selesaikan', 'selesai', { outcome: 'benar', sanctions: ['tp_tgr', 'pidana'], note: 'Diserahkan ke APH.' }],
     ]);
+  });
+
+  it('verifikasi keeps anonim/rahasia when the fields are omitted, and sets them only when given', async () => {
+    const c = core();
+    const flags = (id: string) => c.database.sqlite.prepare('SELECT anonymous, confidential FROM complaints WHERE id = ?').get(id);
+    const hidden = await newCase(c, formA({ receivedDate: '2026-11-16', receivedTime: '08:00', confidential: true }));
+    expect(await act(c, hidden, 'verifikasi')).toMatchObject({ ok: true, value: { status: 'terverifikasi', confidential: true, anonymous: false } });
+    expect(flags(hidden)).toEqual({ anonymous: 0, confidential: 1 });
+    const slip = await newCase(c, { form: 'B', content: 'Petugas meminta uang tambahan.', reporterName: 'Wa Ode Anonim', receivedDate: '2026-11-16', receivedTime: '09:00', anonymous: true });
+    await act(c, slip, 'minta_kelengkapan');
+    expect(await act(c, slip, 'verifikasi', { ...PAYLOADS.verifikasi, confidential: true })).toMatchObject({ ok: true, value: { anonymous: true, confidential: true } });
+    expect(flags(slip)).toEqual({ anonymous: 1, confidential: 1 });
+    // Given explicitly, the admin's decision stands (seed: anonim/rahasia are decided at verification).
+    const open = await newCase(c, formA({ receivedDate: '2026-11-16', receivedTime: '08:30', reporterName: 'Budi Terbuka', confidential: true }));
+    expect(await act(c, open, 'verifikasi', { ...PAYLOADS.verifikasi, confidential: false })).toMatchObject({ ok: true, value: { confidential: false } });
   });
 
   it('refuses a bad payload with field errors and an unknown complaint with NOT_FOUND', async () => {
@@ -177,6 +218,30 @@ describe('deadlines, work views and the calendar', () => {
     await c.dispatch('settings.save', { ...settings, deadlineNonDarwasDays: 10 });
     expect(await rule()).toMatchObject({ rule: '10 hari kerja', dueAt: '2026-11-30T16:59:59.999Z' });
     expect(c.database.sqlite.prepare('SELECT next_due_at FROM complaints WHERE id = ?').pluck().get(id)).toBe('2026-11-30T16:59:59.999Z');
+  });
+
+  it('a Formulir A saved with E. Penyelesaian by an earlier version: its answer counts, the team still verifies it', async () => {
+    const dir = tempDir();
+    const old = new Database(path.join(dir, DB_FILE));
+    applyMigrations(old, migrationsUpTo('0009_draft_lease'));
+    const id = '01930000-0000-7000-8000-000000000001';
+    old.prepare(
+      `INSERT INTO complaints (id, registration_no, form, channel, received_at, problem, content, resolution, reporter_name, status, next_due_at, next_due_kind, created_at, updated_at)
+       VALUES (?, 'ADU/2026/000001', 'A', 'tatap_muka', '2026-11-16T01:00:00.000Z', 'Izin usaha', 'Belum terbit.', 'Dijelaskan di loket.', 'Siti', 'diterima',
+               '2026-11-16T16:59:59.999Z', 'jawaban_awal', '2026-11-16T01:05:00.000Z', '2026-11-16T01:05:00.000Z')`,
+    ).run(id);
+    old.prepare("INSERT INTO complaint_events (id, complaint_id, seq, type, at, data) VALUES ('01930000-0000-7000-8000-0000000000e1', ?, 1, 'created', '2026-11-16T01:05:00.000Z', '{\"version\":1,\"form\":\"A\"}')").run(id);
+    old.close();
+    clock = new Date('2026-11-18T03:00:00Z');
+    const c = core(dir);
+    expect(c.database.sqlite.prepare('SELECT status, next_due_kind, next_due_at FROM complaints WHERE id = ?').get(id)).toEqual({ status: 'diterima', next_due_kind: 'verifikasi', next_due_at: '2026-11-19T16:59:59.999Z' });
+    expect(await c.dispatch('workviews.counts', {})).toMatchObject({ ok: true, value: { terlambat: 0, perlu_verifikasi: 1 } });
+    const d = (await c.dispatch('complaints.get', { id })) as { value: { deadlines: { kind: string; metAt: string | null }[]; allowedActions: string[] } };
+    expect(d.value.deadlines.map((x) => [x.kind, x.metAt])).toEqual([
+      ['jawaban_awal', '2026-11-16T01:00:00.000Z'],
+      ['verifikasi', null],
+    ]);
+    expect(d.value.allowedActions).toContain('verifikasi');
   });
 
   it('says which needed years have no calendar yet', async () => {

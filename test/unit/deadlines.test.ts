@@ -6,7 +6,7 @@ import type { Calendar } from '../../forms/working-days';
 const days: DeadlineDays = { verifyDays: 3, completenessDays: 10, infoDays: 5, nonDarwasDays: 14, darwasDays: 60 };
 const cal: Calendar = { holidays: new Set(['2026-12-24', '2026-12-25']) };
 const at = (date: string, time = '10:00') => fromLocal({ date, time }, 'WIB');
-const base: CaseForDeadlines = { form: 'C', channel: 'surat', status: 'diterima', receivedAt: at('2026-11-16'), classification: null, darwas: null };
+const base: CaseForDeadlines = { form: 'C', channel: 'surat', status: 'diterima', receivedAt: at('2026-11-16'), classification: null, darwas: null, resolution: null };
 
 describe('deadlines from events', () => {
   it('walk-ins: first answer the same day; verification in 3 working days', () => {
@@ -15,6 +15,27 @@ describe('deadlines from events', () => {
       ['jawaban_awal', '2026-11-16T16:59:59.999Z'],
       ['verifikasi', '2026-11-19T16:59:59.999Z'],
     ]);
+  });
+
+  it('Formulir A with E. Penyelesaian: the answer at the counter is the same-day answer, even keyed days later', () => {
+    const walkIn = { ...base, form: 'A' as const, channel: 'tatap_muka' as const, resolution: 'Dijelaskan alur perizinan.' };
+    // Saved now: answered at the counter, so verification is done with it (as "Dijawab langsung di loket").
+    const keyed = [{ type: 'created', at: at('2026-11-18'), data: { answeredAtCounter: true, to: 'dijawab_langsung' } }];
+    const now = computeDeadlines({ ...walkIn, status: 'dijawab_langsung' }, keyed, cal, 'WIB', days);
+    expect(now.map((x) => [x.kind, x.metAt])).toEqual([
+      ['jawaban_awal', walkIn.receivedAt],
+      ['verifikasi', walkIn.receivedAt],
+    ]);
+    expect(nextDue(now)).toBeNull();
+    // Saved before this rule (still diterima): its answer counts; verification is still the team's.
+    const before = computeDeadlines(walkIn, [{ type: 'created', at: at('2026-11-16', '10:05'), data: {} }], cal, 'WIB', days);
+    expect(before.map((x) => [x.kind, x.metAt])).toEqual([
+      ['jawaban_awal', walkIn.receivedAt],
+      ['verifikasi', null],
+    ]);
+    expect(nextDue(before)?.kind).toBe('verifikasi');
+    // Without E, the counter still owes the answer today.
+    expect(computeDeadlines({ ...walkIn, resolution: null }, [], cal, 'WIB', days)[0]).toMatchObject({ kind: 'jawaban_awal', metAt: null });
   });
 
   it('email: first answer within 24 hours', () => {

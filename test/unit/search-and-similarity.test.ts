@@ -1,20 +1,24 @@
 import { describe, expect, it } from 'vitest';
-import { ftsQuery, looksLikeRegistrationNo } from '../../db/search';
+import { ftsQuery, looksLikeRegistrationNo, registrationQuery, searchQuery } from '../../db/search';
 import { DUPLICATE_THRESHOLD, similarity } from '../../forms/similarity';
 
 describe('FTS query from what the officer types', () => {
-  it('requires every word, each as a prefix', () => {
-    expect(ftsQuery('izin usa')).toBe('"izin"* "usa"*');
+  it('requires every word, each as a prefix, in the problem, description and reporter', () => {
+    expect(ftsQuery('izin usa')).toBe('{problem content reporter} : ("izin"* "usa"*)');
   });
   it('cannot be broken by FTS syntax or quotes', () => {
-    expect(ftsQuery('"a" OR b*')).toBe('"a"* "OR"* "b"*');
+    expect(ftsQuery('"a" OR b*')).toBe('{problem content reporter} : ("a"* "OR"* "b"*)');
     expect(ftsQuery('  ,.;  ')).toBeNull();
-    expect(ftsQuery('ab"cd')).toBe('"ab"* "cd"*');
+    expect(ftsQuery('ab"cd')).toBe('{problem content reporter} : ("ab"* "cd"*)');
+    expect(registrationQuery('ADU/"2026')).toBe('registration : "ADU 2026"*');
   });
-  it('tells registration numbers from words', () => {
+  it('tells what may be a registration number, or its tail, from words', () => {
     expect(looksLikeRegistrationNo('ADU/2026/000123')).toBe(true);
+    expect(looksLikeRegistrationNo('000123')).toBe(true);
     expect(looksLikeRegistrationNo('izin usaha')).toBe(false);
-    expect(looksLikeRegistrationNo('2026')).toBe(false);
+    expect(looksLikeRegistrationNo('izin 2026')).toBe(false);
+    expect(searchQuery('izin')).toBe(ftsQuery('izin'));
+    expect(searchQuery('2026/000501')).toBe('({problem content reporter} : ("2026"* "000501"*)) OR (registration : "2026 000501"*)');
   });
 });
 

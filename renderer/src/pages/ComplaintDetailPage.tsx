@@ -3,6 +3,7 @@ import type { ComplaintDetail } from '../../../forms/complaint';
 import { formatSize } from '../../../forms/attachments';
 import { formatPhone } from '../../../forms/phone';
 import { formatDateTime, formatHariTanggal, formatTime } from '../../../forms/format';
+import { stepsTaken } from '../../../forms/print';
 import { toLocal } from '../../../forms/time';
 import { DEADLINE_LABELS } from '../../../forms/deadlines';
 import { WORKFLOW } from '../../../forms/workflow';
@@ -42,6 +43,7 @@ function describeEvent(e: ComplaintDetail['events'][number]): string {
   if (typeof d.outcome === 'string') parts.push(OUTCOME_LABELS[d.outcome as keyof typeof OUTCOME_LABELS]);
   if (typeof d.satisfied === 'boolean') parts.push(d.satisfied ? 'pelapor puas' : 'pelapor tidak puas');
   if (typeof d.answer === 'string') parts.push(d.answer);
+  if (d.answeredAtCounter === true) parts.push('dijawab langsung di loket (E. Penyelesaian)');
   if (typeof d.to === 'string') parts.push(`→ ${STATUS_LABELS[d.to as keyof typeof STATUS_LABELS]}`);
   if (e.type === 'upstream' && typeof d.status === 'string') parts.push(`status upstream: ${UPSTREAM_STATUS_LABELS[d.status as UpstreamStatus] ?? d.status}`);
   if (Array.isArray(d.labels)) parts.push(`diubah: ${(d.labels as string[]).join(', ')}`);
@@ -201,7 +203,7 @@ export function ComplaintDetailPage({ id }: { id: string }) {
         ))}
       </ol>
       <h2>Cetak</h2>
-      <PrintPanel key={c.version} id={c.id} eventTypes={c.events.map((e) => e.type)} />
+      <PrintPanel key={c.version} id={c.id} eventTypes={stepsTaken(c.events)} />
     </section>
   );
 }
