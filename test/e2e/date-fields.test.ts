@@ -125,7 +125,10 @@ describe.skipIf(!chromiumExecutable)('date and time fields in id-ID', () => {
     await page.goto(`${base()}#/rekap`);
     const week = page.getByLabel('Minggu yang memuat tanggal');
     expect(await week.inputValue()).toMatch(/^\d{2}\/\d{2}\/\d{4}$/);
-    const request = page.waitForRequest('**/api/recap.weekly');
+    const [d, m, y] = (await week.inputValue()).split('/');
+    const weekShown = `${y}-${m}-${d}`;
+    // The screen loads this week's recap on its own; wait for the one the typed date asks for.
+    const request = page.waitForRequest((r) => r.url().endsWith('/api/recap.weekly') && (r.postDataJSON() as { from?: string } | null)?.from !== weekShown);
     await week.fill('');
     await page.keyboard.type('19112026');
     await page.keyboard.press('Tab');
