@@ -1,8 +1,9 @@
+import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { startBrowserHost, type BrowserHost } from '../../server/browser-host';
 import { ChromiumPrinter } from '../../server/chromium-printer';
 import type { Core, CoreOptions } from '../../server/core';
-import { RENDERER_DIST } from '../../server/paths';
+import { RENDERER_DIST, REPO_ROOT } from '../../server/paths';
 import { CHROMIUM_ARGS, chromiumPath, makeCore } from '../helpers';
 
 export const chromiumExecutable = chromiumPath();
@@ -48,3 +49,6 @@ export async function openApp(opts: { setup?: (core: Core) => Promise<void>; now
     },
   };
 }
+
+/** Where end-to-end tests leave screenshots for people to look at (git-ignored, kept by CI runs). */
+export const SCREENSHOTS_DIR = path.join(REPO_ROOT, 'test-results', 'screenshots');

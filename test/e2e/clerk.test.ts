@@ -9,10 +9,9 @@ import { DEFAULT_SETTINGS } from '../../forms/settings';
 import { toLocal } from '../../forms/time';
 import { formA } from '../helpers';
 import { labelContentMismatches, openScreen, screens } from './a11y';
-import { chromiumExecutable, openApp, recordPrintCalls, type E2E } from './browser';
+import { chromiumExecutable, openApp, recordPrintCalls, SCREENSHOTS_DIR, type E2E } from './browser';
 import { focusedLabel } from './keyboard';
 
-const SHOTS = '/work/notes/shots';
 
 describe.skipIf(!chromiumExecutable)('the clerk at the counter, in Chromium at 1366×768', () => {
   let app: E2E;
@@ -66,8 +65,8 @@ describe.skipIf(!chromiumExecutable)('the clerk at the counter, in Chromium at 1
     const box = (await receipt.boundingBox())!;
     expect(box.y + box.height).toBeLessThanOrEqual(768);
     expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Cetak tanda terima');
-    fs.mkdirSync(SHOTS, { recursive: true });
-    await page.screenshot({ path: path.join(SHOTS, 'save-confirmation-1366x768.png') });
+    fs.mkdirSync(SCREENSHOTS_DIR, { recursive: true });
+    await page.screenshot({ path: path.join(SCREENSHOTS_DIR, 'save-confirmation-1366x768.png') });
 
     // Ctrl+Enter: the next number shows at the top too, and the cursor is back in the first field.
     await page.getByRole('button', { name: 'Formulir baru' }).click();

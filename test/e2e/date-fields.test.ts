@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fromLocal } from '../../forms/time';
 import { formA } from '../helpers';
 import { openScreen, screens } from './a11y';
-import { chromiumExecutable, openApp, type E2E } from './browser';
+import { chromiumExecutable, openApp, SCREENSHOTS_DIR, type E2E } from './browser';
 import { focusedLabel } from './keyboard';
 
 describe.skipIf(!chromiumExecutable)('date and time fields in id-ID', () => {
@@ -90,7 +90,7 @@ describe.skipIf(!chromiumExecutable)('date and time fields in id-ID', () => {
     expect(await page.getByRole('alert').filter({ hasText: 'TTTT-BB-HH' }).count()).toBe(0);
     expect(sql('SELECT count(*) FROM complaints')).toBe(before);
 
-    const shot = path.join('/work/notes/shots', 'date-field-id-ID.png');
+    const shot = path.join(SCREENSHOTS_DIR, 'date-field-id-ID.png');
     fs.mkdirSync(path.dirname(shot), { recursive: true });
     await page.getByLabel('Hari/Tanggal').fill('');
     await page.keyboard.type('2511');
