@@ -1,9 +1,9 @@
 import { useEffect, useState } from 'react';
-import type { OutputOf } from '../../forms/api';
-import { LETTER_KINDS, LETTER_SOURCE_EVENT, PAPER_SIZES, PRINT_LABELS, type PaperSize, type PrintKind } from '../../forms/print';
-import { api } from './api';
-import { InlineDateField } from './DateTimeInput';
-import { base64ToBlobUrl } from './files';
+import type { OutputOf } from '../../../forms/api';
+import { LETTER_KINDS, LETTER_SOURCE_EVENT, PAPER_SIZES, PRINT_LABELS, type PaperSize, type PrintKind } from '../../../forms/print';
+import { api } from '../app/api';
+import { InlineDateField } from '../ui/DateTimeInput';
+import { base64ToBlobUrl } from '../ui/files';
 
 /** The paper choice every print offers (F4 is still common in Indonesian offices). */
 export function PaperSelect({ value, onChange }: { value: PaperSize; onChange: (p: PaperSize) => void }) {

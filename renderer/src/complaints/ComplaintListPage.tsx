@@ -1,13 +1,13 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { Options } from '../Options';
+import { Options } from '../ui/Options';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { InputOf } from '../../../forms/api';
 import type { ComplaintListItem, ListSort } from '../../../forms/complaint';
 import { formatDateTime, formatNumber } from '../../../forms/format';
 import { CHANNEL_LABELS, CHANNELS, FORM_KINDS, STATUS_LABELS, type Channel, type FormKind } from '../../../forms/vocabulary';
-import { api } from '../api';
-import { InlineDateField } from '../DateTimeInput';
-import { useSettings } from '../useSettings';
+import { api } from '../app/api';
+import { InlineDateField } from '../ui/DateTimeInput';
+import { useSettings } from '../settings/useSettings';
 
 const PAGE = 100;
 const ROW_PX = 44;

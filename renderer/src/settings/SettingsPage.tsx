@@ -4,8 +4,8 @@ import { useForm } from 'react-hook-form';
 import { ApiError } from '../../../forms/api';
 import { REGISTRATION_FORMAT_HINT, settingsSchema, type Settings, type SettingsInput } from '../../../forms/settings';
 import { TIME_ZONE_INFO, TIME_ZONES } from '../../../forms/time';
-import { api } from '../api';
-import { Field } from '../Field';
+import { api } from '../app/api';
+import { Field } from '../ui/Field';
 import { CalendarSection } from './CalendarSection';
 import { SyncSettingsSection } from './SyncSettingsSection';
 

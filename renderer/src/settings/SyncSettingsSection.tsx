@@ -1,8 +1,8 @@
 import { useEffect, useState } from 'react';
 import { ApiError, type OutputOf } from '../../../forms/api';
 import { normalizeUpstreamUrl, UPSTREAM_TOKEN_ENV, upstreamUrlProblem } from '../../../forms/sync';
-import { api } from '../api';
-import { Field } from '../Field';
+import { api } from '../app/api';
+import { Field } from '../ui/Field';
 
 const TOKEN_SOURCE: Record<OutputOf<'sync.settings.get'>['tokenSource'], string> = {
   safeStorage: 'Token tersimpan terenkripsi (safeStorage sistem operasi).',

@@ -6,12 +6,12 @@ import type { PaperSize } from '../../../forms/print';
 import { nihil, RECAP_TITLES, type CountRow, type RecapKind } from '../../../forms/recap';
 import { isValidDate, toLocal } from '../../../forms/time';
 import { STATUS_LABELS } from '../../../forms/vocabulary';
-import { api } from '../api';
-import { BarChart } from '../BarChart';
-import { InlineDateField } from '../DateTimeInput';
-import { PaperSelect, PdfPrintFrame, useAppInfo } from '../PrintPanel';
-import { base64ToBlobUrl } from '../files';
-import { useSettings } from '../useSettings';
+import { api } from '../app/api';
+import { BarChart } from './BarChart';
+import { InlineDateField } from '../ui/DateTimeInput';
+import { PaperSelect, PdfPrintFrame, useAppInfo } from '../complaints/PrintPanel';
+import { base64ToBlobUrl } from '../ui/files';
+import { useSettings } from '../settings/useSettings';
 
 type Tab = RecapKind | 'indikator';
 /** Each tab and the shape of period it needs (the weekly recap a week, monitoring a quarter). */

@@ -1,8 +1,8 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useState } from 'react';
 import { useFieldArray, useForm, type Resolver } from 'react-hook-form';
-import { ApiError } from '../../forms/api';
-import type { ComplaintDetail } from '../../forms/complaint';
+import { ApiError } from '../../../forms/api';
+import type { ComplaintDetail } from '../../../forms/complaint';
 import {
   CLASSIFICATION_LABELS,
   CLASSIFICATIONS,
@@ -14,11 +14,11 @@ import {
   OUTCOMES,
   SANCTION_LABELS,
   SANCTIONS,
-} from '../../forms/vocabulary';
-import { ACTION_INPUTS, WORKFLOW, type Action } from '../../forms/workflow';
-import { api } from './api';
-import { Field } from './Field';
-import { Options } from './Options';
+} from '../../../forms/vocabulary';
+import { ACTION_INPUTS, WORKFLOW, type Action } from '../../../forms/workflow';
+import { api } from '../app/api';
+import { Field } from '../ui/Field';
+import { Options } from '../ui/Options';
 
 type Values = Record<string, unknown>;
 

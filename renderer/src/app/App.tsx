@@ -1,14 +1,14 @@
-import { ComplaintDetailPage } from './pages/ComplaintDetailPage';
-import { ComplaintListPage, type WorkView } from './pages/ComplaintListPage';
-import { FormPage } from './pages/FormPage';
-import { RecapPage } from './pages/RecapPage';
-import { SettingsPage } from './pages/SettingsPage';
-import { SyncPage } from './pages/SyncPage';
-import { SyncBadge } from './SyncBadge';
-import { useSyncStatus } from './useSyncStatus';
-import type { SyncStatus } from '../../forms/sync';
+import { ComplaintDetailPage } from '../complaints/ComplaintDetailPage';
+import { ComplaintListPage, type WorkView } from '../complaints/ComplaintListPage';
+import { FormPage } from '../intake/FormPage';
+import { RecapPage } from '../recap/RecapPage';
+import { SettingsPage } from '../settings/SettingsPage';
+import { SyncPage } from '../sync/SyncPage';
+import { SyncBadge } from '../sync/SyncBadge';
+import { useSyncStatus } from '../sync/useSyncStatus';
+import type { SyncStatus } from '../../../forms/sync';
 import { useHashRoute } from './router';
-import { useWorkCounts, type WorkCounts } from './useWorkCounts';
+import { useWorkCounts, type WorkCounts } from '../complaints/useWorkCounts';
 
 export const WORK_VIEWS: { view: Exclude<keyof WorkCounts, 'usulan_arsip'>; label: string }[] = [
   { view: 'jatuh_tempo_hari_ini', label: 'Jatuh tempo hari ini' },

@@ -1,14 +1,14 @@
 import { useState } from 'react';
-import { ApiError } from '../../forms/api';
-import { CORRECTABLE_FIELDS, CORRECTABLE_LABELS, type ComplaintDetail, type CorrectableField } from '../../forms/complaint';
-import { OUTBOX_STATE_LABELS } from '../../forms/sync';
-import { formatDateTime } from '../../forms/format';
-import type { TimeZone } from '../../forms/time';
-import { UPSTREAM_STATUS_LABELS, upstreamFieldLabel, type UpstreamStatus } from '../../forms/upstream-v1';
-import { STATUS_LABELS } from '../../forms/vocabulary';
-import { api } from './api';
-import { Field } from './Field';
-import { CHANGED_EVENT } from './useWorkCounts';
+import { ApiError } from '../../../forms/api';
+import { CORRECTABLE_FIELDS, CORRECTABLE_LABELS, type ComplaintDetail, type CorrectableField } from '../../../forms/complaint';
+import { OUTBOX_STATE_LABELS } from '../../../forms/sync';
+import { formatDateTime } from '../../../forms/format';
+import type { TimeZone } from '../../../forms/time';
+import { UPSTREAM_STATUS_LABELS, upstreamFieldLabel, type UpstreamStatus } from '../../../forms/upstream-v1';
+import { STATUS_LABELS } from '../../../forms/vocabulary';
+import { api } from '../app/api';
+import { Field } from '../ui/Field';
+import { CHANGED_EVENT } from '../complaints/useWorkCounts';
 
 /** What a person is told about a set-aside report they may send again unchanged. */
 export const REQUEUE_HINT = 'Bila penolakannya karena gangguan sementara (misalnya kiriman dinilai terlalu besar), pilih Kirim ulang: pengaduan dikirim lagi tanpa diubah.';

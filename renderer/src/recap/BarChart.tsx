@@ -1,4 +1,4 @@
-import { formatNumber } from '../../forms/format';
+import { formatNumber } from '../../../forms/format';
 
 /**
  * A small horizontal bar chart in SVG: a dozen bars need no charting library, and inline SVG

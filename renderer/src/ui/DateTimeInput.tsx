@@ -20,8 +20,8 @@ import {
   timeInputProblem,
   timeInputText,
   type Parsed,
-} from '../../forms/date-input';
-import { isValidDate } from '../../forms/time';
+} from '../../../forms/date-input';
+import { isValidDate } from '../../../forms/time';
 import { Field } from './Field';
 
 export type DateTimeKind = 'date' | 'time';

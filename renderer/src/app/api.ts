@@ -1,7 +1,7 @@
 // The renderer's one `api`. Under Electron the preload provides `window.loket`; in a browser the
 // same calls go over HTTP to the browser host with the per-start token. Pages never know which.
-import { createApi, type Envelope, type Method, type Transport } from '../../forms/api';
-import type { LoketBridge } from '../../forms/bridge';
+import { createApi, type Envelope, type Method, type Transport } from '../../../forms/api';
+import type { LoketBridge } from '../../../forms/bridge';
 
 declare global {
   interface Window {

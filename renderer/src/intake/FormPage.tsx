@@ -8,17 +8,17 @@ import { FORM_LAYOUTS, type FieldSpec } from '../../../forms/layouts';
 import { formatDateTime } from '../../../forms/format';
 import { toLocal, type TimeZone } from '../../../forms/time';
 import { CHANNEL_LABELS, FORM_C_CHANNELS, FORM_TITLES, GENDER_LABELS, GENDERS, type FormKind } from '../../../forms/vocabulary';
-import { api } from '../api';
-import { DateTimeField } from '../DateTimeInput';
-import { Field } from '../Field';
-import { FilePicker } from '../FilePicker';
-import { Options } from '../Options';
-import { fileToBase64 } from '../files';
-import { PrintPanel } from '../PrintPanel';
-import { useDraft, type OfferedDraft } from '../useDraft';
-import { useSettings } from '../useSettings';
-import { windowId } from '../windowIdentity';
-import { CHANGED_EVENT } from '../useWorkCounts';
+import { api } from '../app/api';
+import { DateTimeField } from '../ui/DateTimeInput';
+import { Field } from '../ui/Field';
+import { FilePicker } from '../ui/FilePicker';
+import { Options } from '../ui/Options';
+import { fileToBase64 } from '../ui/files';
+import { PrintPanel } from '../complaints/PrintPanel';
+import { useDraft, type OfferedDraft } from './useDraft';
+import { useSettings } from '../settings/useSettings';
+import { windowId } from './windowIdentity';
+import { CHANGED_EVENT } from '../complaints/useWorkCounts';
 
 type Values = Record<string, string | boolean | null>;
 

@@ -8,10 +8,10 @@ import { toLocal } from '../../../forms/time';
 import { DEADLINE_LABELS } from '../../../forms/deadlines';
 import { WORKFLOW } from '../../../forms/workflow';
 import type { TimeZone } from '../../../forms/time';
-import { ActionPanel } from '../ActionPanel';
-import { CorrectionPanel, SyncPanel } from '../SyncPanel';
+import { ActionPanel } from './ActionPanel';
+import { CorrectionPanel, SyncPanel } from '../sync/SyncPanel';
 import { UPSTREAM_STATUS_LABELS, type UpstreamStatus } from '../../../forms/upstream-v1';
-import { CHANGED_EVENT } from '../useWorkCounts';
+import { CHANGED_EVENT } from './useWorkCounts';
 import {
   CHANNEL_LABELS,
   CLASSIFICATION_LABELS,
@@ -22,10 +22,10 @@ import {
   SANCTION_LABELS,
   STATUS_LABELS,
 } from '../../../forms/vocabulary';
-import { api } from '../api';
-import { base64ToBlobUrl } from '../files';
-import { PrintPanel } from '../PrintPanel';
-import { useSettings } from '../useSettings';
+import { api } from '../app/api';
+import { base64ToBlobUrl } from '../ui/files';
+import { PrintPanel } from './PrintPanel';
+import { useSettings } from '../settings/useSettings';
 
 const EVENT_LABELS: Record<string, string> = {
   created: 'Dicatat',

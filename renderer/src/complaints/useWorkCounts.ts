@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
-import type { OutputOf } from '../../forms/api';
-import { api } from './api';
+import type { OutputOf } from '../../../forms/api';
+import { api } from '../app/api';
 
 export type WorkCounts = OutputOf<'workviews.counts'>;
 

@@ -1,10 +1,10 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { uuidv7 } from 'uuidv7';
-import type { AttachmentRef } from '../../forms/attachments';
-import { ApiError } from '../../forms/api';
-import { DRAFT_HEARTBEAT_MS, DRAFT_HELD_MESSAGE, type Draft } from '../../forms/drafts';
-import type { FormKind } from '../../forms/vocabulary';
-import { api } from './api';
+import type { AttachmentRef } from '../../../forms/attachments';
+import { ApiError } from '../../../forms/api';
+import { DRAFT_HEARTBEAT_MS, DRAFT_HELD_MESSAGE, type Draft } from '../../../forms/drafts';
+import type { FormKind } from '../../../forms/vocabulary';
+import { api } from '../app/api';
 import { isGoneWindow, windowId, windowReady } from './windowIdentity';
 
 /** Autosave well inside the half-second the officer may lose at most. */

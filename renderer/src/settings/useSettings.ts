@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
-import type { Settings } from '../../forms/settings';
-import { api } from './api';
+import type { Settings } from '../../../forms/settings';
+import { api } from '../app/api';
 
 export function useSettings(): Settings | null {
   const [settings, setSettings] = useState<Settings | null>(null);

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
-import type { SyncStatus } from '../../forms/sync';
-import { api } from './api';
-import { CHANGED_EVENT } from './useWorkCounts';
+import type { SyncStatus } from '../../../forms/sync';
+import { api } from '../app/api';
+import { CHANGED_EVENT } from '../complaints/useWorkCounts';
 
 /** The sync engine's status, refreshed often while something moves and slowly when idle. */
 export function useSyncStatus(): SyncStatus | null {

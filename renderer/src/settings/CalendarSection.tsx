@@ -4,11 +4,11 @@ import { useForm } from 'react-hook-form';
 import { ApiError, type OutputOf } from '../../../forms/api';
 import { HOLIDAY_KIND_LABELS, HOLIDAY_KINDS, HOLIDAY_SOURCE_LABELS, HOLIDAY_STATUS_LABELS, HOLIDAY_STATUSES, holidayInput, type HolidayInput } from '../../../forms/calendar';
 import { formatHariTanggal } from '../../../forms/format';
-import { api } from '../api';
-import { DateTimeField } from '../DateTimeInput';
-import { Field } from '../Field';
-import { Options } from '../Options';
-import { CHANGED_EVENT } from '../useWorkCounts';
+import { api } from '../app/api';
+import { DateTimeField } from '../ui/DateTimeInput';
+import { Field } from '../ui/Field';
+import { Options } from '../ui/Options';
+import { CHANGED_EVENT } from '../complaints/useWorkCounts';
 
 type View = OutputOf<'calendar.get'>;
 

@@ -3,10 +3,10 @@ import type { OutputOf } from '../../../forms/api';
 import { OUTBOX_STATE_LABELS, type SyncStatus } from '../../../forms/sync';
 import { formatDateTime, formatNumber } from '../../../forms/format';
 import type { TimeZone } from '../../../forms/time';
-import { api } from '../api';
-import { CONNECTION_LABELS } from '../SyncBadge';
-import { RejectionReasons, REQUEUE_HINT, requeueReports } from '../SyncPanel';
-import { useSettings } from '../useSettings';
+import { api } from '../app/api';
+import { CONNECTION_LABELS } from './SyncBadge';
+import { RejectionReasons, REQUEUE_HINT, requeueReports } from './SyncPanel';
+import { useSettings } from '../settings/useSettings';
 
 type Overview = OutputOf<'sync.overview'>;
 

@@ -1,6 +1,6 @@
-import type { SyncStatus } from '../../forms/sync';
-import { formatDateTime } from '../../forms/format';
-import { useSettings } from './useSettings';
+import type { SyncStatus } from '../../../forms/sync';
+import { formatDateTime } from '../../../forms/format';
+import { useSettings } from '../settings/useSettings';
 
 export const CONNECTION_LABELS: Record<SyncStatus['connection'], string> = {
   online: 'Daring',
