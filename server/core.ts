@@ -30,7 +30,7 @@ import { log } from './log';
 import { printableHtml, printFilename } from './print-html';
 import { PrintFonts, withPrintFonts } from './print-fonts';
 import { pdfPageCount, type Printer } from './printer';
-import { monevBody, periodBody, recapPage, resultsBody, weeklyBody } from './recap-html';
+import { recapBodyOf, recapPage } from './recap-html';
 import { recapWorkbook } from './recap-xlsx';
 import { storageError } from './storage-errors';
 import { DEFAULT_TUNING, SyncEngine, type SyncTuning } from './sync-engine';
@@ -167,12 +167,6 @@ function startCore(opts: CoreOptions): Core {
       return { monev: getMonev(db, Number(period.from.slice(0, 4)), (Math.floor((month - 1) / 3) + 1) as 1 | 2 | 3 | 4) };
     }
     return { period: periodRecap(database.sqlite, period, { tz: getSettings(db).timeZone }) };
-  };
-  const recapBody = (kind: RecapKind, period: Period) => {
-    const d = recapData(kind, period);
-    if (d.weekly) return weeklyBody(d.weekly, getSettings(db).timeZone);
-    if (d.monev) return monevBody(d.monev);
-    return kind === 'laporan_hasil' ? resultsBody(d.period!) : periodBody(d.period!);
   };
   const exportJobs = new Map<string, ExportJob>();
   /** Deadlines move when the calendar or the day counts change. */
@@ -359,7 +353,7 @@ function startCore(opts: CoreOptions): Core {
     'recap.pdf': async ({ kind, period, paper }) => {
       if (!printer) throw new ApiError({ code: 'UNAVAILABLE', message: 'Pencetakan PDF tidak tersedia pada host ini.' });
       const settings = getSettings(db);
-      const html = recapPage(kind, settings, period, recapBody(kind, period), localToday());
+      const html = recapPage(kind, settings, period, recapBodyOf(kind, recapData(kind, period), settings.timeZone), localToday());
       const pdf = await printer.pdf(html, paper, LANDSCAPE[kind]);
       return { filename: `${kind.replace('_', '-')}-${period.from}-${period.to}-${paper}.pdf`, dataBase64: pdf.toString('base64'), pages: pdfPageCount(pdf) };
     },
