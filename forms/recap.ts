@@ -114,5 +114,4 @@ export const RECAPS: Record<RecapKind, { title: string; tab: string; sheet: stri
   laporan_hasil: { title: 'Laporan hasil penanganan pengaduan masyarakat', tab: 'Laporan hasil', sheet: 'Laporan hasil', landscape: true, period: 'any' },
   monev: { title: 'Laporan monitoring dan evaluasi penanganan pengaduan masyarakat', tab: 'Monitoring & evaluasi', sheet: 'Monev', landscape: true, period: 'quarter' },
 };
-export const RECAP_TITLES = Object.fromEntries(RECAP_KINDS.map((k) => [k, RECAPS[k].title])) as Record<RecapKind, string>;
 export const LANDSCAPE = Object.fromEntries(RECAP_KINDS.map((k) => [k, RECAPS[k].landscape])) as Record<RecapKind, boolean>;

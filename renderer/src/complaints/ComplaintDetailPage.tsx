@@ -11,7 +11,9 @@ import type { TimeZone } from '../../../forms/time';
 import { ActionPanel } from './ActionPanel';
 import { CorrectionPanel, SyncPanel } from '../sync/SyncPanel';
 import { UPSTREAM_STATUS_LABELS, type UpstreamStatus } from '../../../forms/upstream-v1';
-import { CHANGED_EVENT } from './useWorkCounts';
+import { announceChange } from '../app/changes';
+import { useLoad } from '../hooks/useLoad';
+import { Loaded } from '../ui/Loaded';
 import {
   CHANNEL_LABELS,
   CLASSIFICATION_LABELS,
@@ -117,16 +119,17 @@ function AttachmentLink({ a }: { a: ComplaintDetail['attachments'][number] }) {
 }
 
 export function ComplaintDetailPage({ id }: { id: string }) {
+  const load = useLoad('complaints.get', { id });
+  return (
+    <Loaded load={load} what="pengaduan">
+      {(c) => <Detail c={c} setC={load.set} />}
+    </Loaded>
+  );
+}
+
+function Detail({ c, setC }: { c: ComplaintDetail; setC: (c: ComplaintDetail) => void }) {
   const settings = useSettings();
   const tz = settings?.timeZone ?? 'WIB';
-  const [c, setC] = useState<ComplaintDetail | null>(null);
-  const [failure, setFailure] = useState<string | null>(null);
-  useEffect(() => {
-    api.call('complaints.get', { id }).then(setC, (e: Error) => setFailure(e.message));
-  }, [id]);
-
-  if (failure) return <p className="error" role="alert">{failure}</p>;
-  if (!c) return <p>Memuat…</p>;
   const local = toLocal(c.receivedAt, tz);
   const rows: [string, string | null][] = [
     ['Nomor registrasi', c.registrationNo],
@@ -177,10 +180,10 @@ export function ComplaintDetailPage({ id }: { id: string }) {
       <h2>Tenggat</h2>
       <Deadlines c={c} tz={tz} />
       <h2>Tindakan</h2>
-      <ActionPanel c={c} categories={settings?.categories ?? []} onChange={(next) => { setC(next); window.dispatchEvent(new Event(CHANGED_EVENT)); }} />
+      <ActionPanel c={c} categories={settings?.categories ?? []} onChange={(next) => { setC(next); announceChange(); }} />
       <h2>SP4N-LAPOR!</h2>
       <SyncPanel c={c} tz={tz} onChange={(next) => setC(next)} />
-      <CorrectionPanel key={`correction-${c.version}`} c={c} onSaved={(next) => { setC(next); window.dispatchEvent(new Event(CHANGED_EVENT)); }} />
+      <CorrectionPanel key={`correction-${c.version}`} c={c} onSaved={(next) => { setC(next); announceChange(); }} />
       <h2>Lampiran</h2>
       {c.attachments.length ? (
         <ul className="files">

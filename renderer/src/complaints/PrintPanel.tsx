@@ -1,58 +1,9 @@
 import { useEffect, useState } from 'react';
-import type { OutputOf } from '../../../forms/api';
-import { LETTER_KINDS, LETTER_SOURCE_EVENT, PAPER_SIZES, PRINT_LABELS, type PaperSize, type PrintKind } from '../../../forms/print';
+import { LETTER_KINDS, LETTER_SOURCE_EVENT, PRINT_LABELS, type PaperSize, type PrintKind } from '../../../forms/print';
 import { api } from '../app/api';
 import { InlineDateField } from '../ui/DateTimeInput';
 import { base64ToBlobUrl } from '../ui/files';
-
-/** The paper choice every print offers (F4 is still common in Indonesian offices). */
-export function PaperSelect({ value, onChange }: { value: PaperSize; onChange: (p: PaperSize) => void }) {
-  return (
-    <label>
-      Ukuran kertas{' '}
-      <select value={value} onChange={(e) => onChange(e.target.value as PaperSize)}>
-        {PAPER_SIZES.map((p) => (
-          <option key={p} value={p}>
-            {p === 'F4' ? 'F4 (215 × 330 mm)' : 'A4 (210 × 297 mm)'}
-          </option>
-        ))}
-      </select>
-    </label>
-  );
-}
-
-/** What the host can do for printing; null until it has answered. */
-export function useAppInfo(): OutputOf<'app.info'> | null {
-  const [info, setInfo] = useState<OutputOf<'app.info'> | null>(null);
-  useEffect(() => {
-    api.call('app.info', {}).then(setInfo, () => setInfo(null));
-  }, []);
-  return info;
-}
-
-/**
- * Prints a PDF held in a blob: URL with the browser's own print dialog: a hidden frame loads it
- * (the Content-Security-Policy allows blob: frames) and asks it to print. Popup blockers do not
- * apply, since nothing opens a window.
- */
-export function PdfPrintFrame({ url, onFailure }: { url: string; onFailure: () => void }) {
-  return (
-    <iframe
-      className="print-frame"
-      src={url}
-      title="PDF untuk dicetak"
-      tabIndex={-1}
-      aria-hidden="true"
-      onLoad={(e) => {
-        try {
-          e.currentTarget.contentWindow!.print();
-        } catch {
-          onFailure();
-        }
-      }}
-    />
-  );
-}
+import { PaperSelect, PdfPrintFrame, useAppInfo } from '../ui/printing';
 
 /**
  * Asks the host for a PDF (printToPDF on the desktop, Chromium in browser mode). In a browser the

@@ -1,26 +1,18 @@
-import { useEffect, useState } from 'react';
+import { useEffect } from 'react';
 import type { OutputOf } from '../../../forms/api';
-import { api } from '../app/api';
+import { useOnChange } from '../app/changes';
+import { useLoad } from '../hooks/useLoad';
 
 export type WorkCounts = OutputOf<'workviews.counts'>;
 
-/** Announced by pages after a save or a transition, so the badges follow at once. */
-export const CHANGED_EVENT = 'loket:changed';
-
+/** The badge counts of the work views; a failed read keeps the last counts until the next one. */
 export function useWorkCounts(): WorkCounts | null {
-  const [counts, setCounts] = useState<WorkCounts | null>(null);
+  const { data, reload } = useLoad('workviews.counts', {});
+  // Deadlines pass with time, not only with saves.
   useEffect(() => {
-    const load = () => void api.call('workviews.counts', {}).then(setCounts, () => undefined);
-    load();
-    // Deadlines pass with time, not only with saves.
-    const timer = setInterval(load, 60_000);
-    window.addEventListener(CHANGED_EVENT, load);
-    window.addEventListener('hashchange', load);
-    return () => {
-      clearInterval(timer);
-      window.removeEventListener(CHANGED_EVENT, load);
-      window.removeEventListener('hashchange', load);
-    };
-  }, []);
-  return counts;
+    const timer = setInterval(reload, 60_000);
+    return () => clearInterval(timer);
+  }, [reload]);
+  useOnChange(reload, ['hashchange']);
+  return data;
 }

@@ -18,7 +18,7 @@ import { PrintPanel } from '../complaints/PrintPanel';
 import { useDraft, type OfferedDraft } from './useDraft';
 import { useSettings } from '../settings/useSettings';
 import { windowId } from './windowIdentity';
-import { CHANGED_EVENT } from '../complaints/useWorkCounts';
+import { CHANGED_EVENT } from '../app/changes';
 
 type Values = Record<string, string | boolean | null>;
 

@@ -1,56 +1,27 @@
 import { useEffect, useMemo, useState } from 'react';
 import type { OutputOf } from '../../../forms/api';
-import { formatDate, formatDateTime, formatMonth, formatNumber, formatPercent } from '../../../forms/format';
+import { formatDate, formatMonth, formatNumber, formatPercent } from '../../../forms/format';
 import { describePeriod, periodFor, quarterOf, semesterOf, weekOf, type Period } from '../../../forms/periods';
 import type { PaperSize } from '../../../forms/print';
-import { nihil, RECAP_TITLES, type CountRow, type RecapKind } from '../../../forms/recap';
-import { isValidDate, toLocal } from '../../../forms/time';
-import { STATUS_LABELS } from '../../../forms/vocabulary';
+import { RECAP_KINDS, RECAPS, type PeriodShape, type RecapKind } from '../../../forms/recap';
+import { drawTable, RECAP_LAYOUTS, tablesOf } from '../../../forms/recap-layouts';
+import { isValidDate, toLocal, type TimeZone } from '../../../forms/time';
 import { api } from '../app/api';
-import { BarChart } from './BarChart';
+import { useLoad } from '../hooks/useLoad';
+import { useSettingsLoad } from '../settings/useSettings';
 import { InlineDateField } from '../ui/DateTimeInput';
-import { PaperSelect, PdfPrintFrame, useAppInfo } from '../complaints/PrintPanel';
 import { base64ToBlobUrl } from '../ui/files';
-import { useSettings } from '../settings/useSettings';
+import { Loaded, LoadFailure } from '../ui/Loaded';
+import { PaperSelect, PdfPrintFrame, useAppInfo } from '../ui/printing';
+import { BarChart } from './BarChart';
+import { RecapTables } from './RecapTables';
 
 type Tab = RecapKind | 'indikator';
-/** Each tab and the shape of period it needs (the weekly recap a week, monitoring a quarter). */
-const TABS: { kind: Tab; label: string; shape: 'week' | 'quarter' | 'any' }[] = [
-  { kind: 'mingguan', label: 'Rekap mingguan', shape: 'week' },
-  { kind: 'rekapitulasi', label: 'Rekapitulasi', shape: 'any' },
-  { kind: 'laporan_hasil', label: 'Laporan hasil', shape: 'any' },
-  { kind: 'monev', label: 'Monitoring & evaluasi', shape: 'quarter' },
+/** Each recap's tab and the period it needs, then the indicators. */
+const TABS: { kind: Tab; label: string; shape: PeriodShape }[] = [
+  ...RECAP_KINDS.map((kind) => ({ kind, label: RECAPS[kind].tab, shape: RECAPS[kind].period })),
   { kind: 'indikator', label: 'Indikator', shape: 'any' },
 ];
-
-function CountTable({ head, rows }: { head: string; rows: CountRow[] }) {
-  const total = rows.reduce((a, r) => a + r.count, 0);
-  return (
-    <table className="recap">
-      <thead>
-        <tr>
-          <th scope="col">No</th>
-          <th scope="col">{head}</th>
-          <th scope="col">Jumlah</th>
-        </tr>
-      </thead>
-      <tbody>
-        {rows.map((r, i) => (
-          <tr key={r.key}>
-            <td>{i + 1}</td>
-            <td>{r.label}</td>
-            <td>{nihil(r.count)}</td>
-          </tr>
-        ))}
-        <tr className="total">
-          <td></td>
-          <td>Total</td>
-          <td>{nihil(total)}</td>
-        </tr>
-      </tbody>
-    </table>
-  );
-}
 
 /** PDF and XLSX of the recap on screen; the export reports its progress. */
 function Outputs({ kind, period }: { kind: RecapKind; period: Period }) {
@@ -161,262 +132,106 @@ function PeriodPicker({ kind, value, onChange }: { kind: Tab; value: Period; onC
   );
 }
 
-function Weekly({ period }: { period: Period }) {
-  const settings = useSettings();
-  const [r, setR] = useState<OutputOf<'recap.weekly'> | null>(null);
-  const [ind, setInd] = useState<OutputOf<'recap.indicators'> | null>(null);
-  useEffect(() => {
-    void api.call('recap.weekly', period).then(setR);
-    void api.call('recap.indicators', period).then(setInd);
-  }, [period]);
-  if (!r) return <p>Memuat…</p>;
-  const tz = settings?.timeZone ?? 'WIB';
-  return (
+function Weekly({ period, tz }: { period: Period; tz: TimeZone }) {
+  const weekly = useLoad('recap.weekly', period);
+  const ind = useLoad('recap.indicators', period);
+  const charts = (
     <>
-      <table className="recap" aria-label="Ringkasan minggu">
-        <thead>
-          <tr>
-            <th scope="col">Diterima</th>
-            <th scope="col">Selesai</th>
-            <th scope="col">Terlambat</th>
-          </tr>
-        </thead>
-        <tbody>
-          <tr>
-            <td>{nihil(r.received)}</td>
-            <td>{nihil(r.finished)}</td>
-            <td>{nihil(r.overdue)}</td>
-          </tr>
-        </tbody>
-      </table>
-      <div className="recap-grid">
-        <CountTable head="Jenis pengaduan" rows={r.byJenis} />
-        <CountTable head="Sarana pengaduan" rows={r.byChannel} />
-        <CountTable head="Formulir" rows={r.byForm} />
-        <CountTable head="Klasifikasi" rows={r.byClassification} />
-        <CountTable head="Status pada akhir minggu" rows={r.byStatusAtEnd} />
-      </div>
-      {ind ? (
+      <LoadFailure load={ind} what="grafik" />
+      {ind.data ? (
         <div className="recap-grid">
-          <BarChart title="Pengaduan per minggu (12 minggu)" data={ind.weekly.map((w) => ({ label: formatDate(w.weekStart), value: w.received }))} />
-          <BarChart title="Sarana pengaduan minggu ini" data={ind.channels.filter((c) => c.count > 0).map((c) => ({ label: c.label, value: c.count }))} />
+          <BarChart title="Pengaduan per minggu (12 minggu)" data={ind.data.weekly.map((w) => ({ label: formatDate(w.weekStart), value: w.received }))} />
+          <BarChart title="Sarana pengaduan minggu ini" data={ind.data.channels.filter((c) => c.count > 0).map((c) => ({ label: c.label, value: c.count }))} />
         </div>
       ) : null}
-      <h2>Daftar pengaduan dan tindak lanjutnya</h2>
-      <table className="recap">
-        <thead>
-          <tr>
-            <th scope="col">No</th>
-            <th scope="col">Nomor registrasi</th>
-            <th scope="col">Diterima</th>
-            <th scope="col">Pelapor</th>
-            <th scope="col">Masalah</th>
-            <th scope="col">Status</th>
-            <th scope="col">Tindak lanjut terakhir</th>
-          </tr>
-        </thead>
-        <tbody>
-          {r.items.length ? (
-            r.items.map((i, n) => (
-              <tr key={i.registrationNo}>
-                <td>{n + 1}</td>
-                <td>{i.registrationNo}</td>
-                <td>{formatDateTime(i.receivedAt, tz)}</td>
-                <td>{i.reporter}</td>
-                <td>{i.summary}</td>
-                <td>{STATUS_LABELS[i.statusAtEnd]}</td>
-                <td>{i.followUp}</td>
-              </tr>
-            ))
-          ) : (
-            <tr>
-              <td>1</td>
-              <td colSpan={6}>nihil</td>
-            </tr>
-          )}
-        </tbody>
-      </table>
     </>
   );
-}
-
-function PeriodTables({ period, results }: { period: Period; results: boolean }) {
-  const [r, setR] = useState<OutputOf<'recap.period'> | null>(null);
-  useEffect(() => {
-    void api.call('recap.period', period).then(setR);
-  }, [period]);
-  if (!r) return <p>Memuat…</p>;
-  if (results) {
-    const tick = (b: boolean) => (b ? '✓' : '');
-    return (
-      <table className="recap wide">
-        <thead>
-          <tr>
-            <th scope="col">No urut</th>
-            <th scope="col">No &amp; tanggal surat</th>
-            <th scope="col">Pelapor &amp; terlapor</th>
-            <th scope="col">Substansi</th>
-            <th scope="col">Dalam proses</th>
-            <th scope="col">Selesai: benar</th>
-            <th scope="col">Selesai: tidak</th>
-            <th scope="col">PP 53/2010</th>
-            <th scope="col">TP/TGR</th>
-            <th scope="col">Pidana</th>
-            <th scope="col">Lain-lain</th>
-            <th scope="col">Keterangan</th>
-          </tr>
-        </thead>
-        <tbody>
-          {r.results.length
-            ? r.results.map((x) => (
-                <tr key={x.registrationNo}>
-                  <td>{x.no}</td>
-                  <td>
-                    {x.registrationNo}
-                    <br />
-                    {formatDate(x.receivedDate)}
-                  </td>
-                  <td>
-                    {x.reporter}
-                    <br />
-                    Terlapor: {x.reportedParty}
-                  </td>
-                  <td>{x.substance}</td>
-                  <td>{tick(x.status === 'proses')}</td>
-                  <td>{tick(x.status === 'benar')}</td>
-                  <td>{tick(x.status === 'tidak_benar')}</td>
-                  <td>{tick(x.pp53)}</td>
-                  <td>{tick(x.tpTgr)}</td>
-                  <td>{tick(x.pidana)}</td>
-                  <td>{tick(x.lainLain)}</td>
-                  <td>{x.remarks}</td>
-                </tr>
-              ))
-            : [1, 2, 3].map((n) => (
-                <tr key={n}>
-                  <td>{n}</td>
-                  <td colSpan={10}></td>
-                  <td>nihil</td>
-                </tr>
-              ))}
-        </tbody>
-      </table>
-    );
-  }
   return (
-    <div className="recap-grid">
-      <div>
-        <h2>1. Berdasarkan Status Penanganan</h2>
-        <CountTable head="Status Pengaduan" rows={[{ key: 's', label: 'Selesai ditangani', count: r.byStatus.finished }, { key: 'p', label: 'Dalam proses penanganan', count: r.byStatus.inProcess }]} />
-      </div>
-      <div>
-        <h2>2. Berdasarkan Jenis Pengaduan</h2>
-        <CountTable
-          head="Jenis Pengaduan"
-          rows={[
-            { key: 'd', label: 'Berkadar Pengawasan (DarWas)', count: r.byType.darwas },
-            { key: 'n', label: 'Tidak Berkadar Pengawasan (Non DarWas)', count: r.byType.nonDarwas },
-            ...(r.byType.unverified ? [{ key: 'b', label: 'Belum diverifikasi', count: r.byType.unverified }] : []),
-          ]}
-        />
-      </div>
-      <div>
-        <h2>3. Berdasarkan Sumber Pengaduan</h2>
-        <table className="recap">
-          <thead>
-            <tr>
-              <th scope="col">No</th>
-              <th scope="col">Sumber Pengaduan</th>
-              <th scope="col">Jumlah</th>
-              <th scope="col">Keterangan</th>
-            </tr>
-          </thead>
-          <tbody>
-            <tr>
-              <td>1</td>
-              <td>Diterima dari KemenPANRB/TP5000/Instansi lain</td>
-              <td>{nihil(r.bySource.fromAgencies)}</td>
-              <td></td>
-            </tr>
-            <tr>
-              <td>2</td>
-              <td>Diterima langsung, lewat kanal pengaduan kantor</td>
-              <td>{nihil(r.bySource.direct)}</td>
-              <td>{r.bySource.directChannels.map((c, i) => `${i + 1}. ${c}`).join(' ')}</td>
-            </tr>
-            <tr className="total">
-              <td></td>
-              <td>Total Pengaduan</td>
-              <td>{nihil(r.bySource.total)}</td>
-              <td></td>
-            </tr>
-          </tbody>
-        </table>
-      </div>
-    </div>
+    <Loaded load={weekly} what="rekap mingguan">
+      {(r) => <RecapTables blocks={RECAP_LAYOUTS.mingguan(r)} tz={tz} beforeLists={charts} />}
+    </Loaded>
   );
 }
 
+function PeriodTables({ kind, period, tz }: { kind: 'rekapitulasi' | 'laporan_hasil'; period: Period; tz: TimeZone }) {
+  const load = useLoad('recap.period', period);
+  return (
+    <Loaded load={load} what="rekap">
+      {(r) => <RecapTables blocks={RECAP_LAYOUTS[kind](r)} tz={tz} />}
+    </Loaded>
+  );
+}
+
+/** The monitoring table with the supervisor's obstacles and plans typed in; its headings are those it prints with. */
 function MonevEditor({ period }: { period: Period }) {
   const year = Number(period.from.slice(0, 4));
   const quarter = (Math.floor((Number(period.from.slice(5, 7)) - 1) / 3) + 1) as 1 | 2 | 3 | 4;
-  const [m, setM] = useState<OutputOf<'monev.get'> | null>(null);
+  const load = useLoad('monev.get', { year, quarter });
   const [status, setStatus] = useState<string | null>(null);
-  useEffect(() => {
-    void api.call('monev.get', { year, quarter }).then(setM);
-  }, [year, quarter]);
-  if (!m) return <p>Memuat…</p>;
-  const edit = (i: number, k: 'obstacles' | 'plan', v: string) => setM({ ...m, rows: m.rows.map((r, j) => (j === i ? { ...r, [k]: v } : r)) });
   return (
-    <form
-      noValidate
-      onSubmit={(e) => {
-        e.preventDefault();
-        void api.call('monev.save', m).then(
-          (saved) => {
-            setM(saved);
-            setStatus('Monitoring dan evaluasi tersimpan.');
-          },
-          (err: Error) => setStatus(err.message),
+    <Loaded load={load} what="monitoring dan evaluasi">
+      {(m) => {
+        const head = drawTable(tablesOf(RECAP_LAYOUTS.monev(m))[0]!, 'screen').head[0]!;
+        const [, , obstacles, plan] = head.map((h) => h.text);
+        const edit = (i: number, k: 'obstacles' | 'plan', v: string) => load.set({ ...m, rows: m.rows.map((r, j) => (j === i ? { ...r, [k]: v } : r)) });
+        return (
+          <form
+            noValidate
+            onSubmit={(e) => {
+              e.preventDefault();
+              void api.call('monev.save', m).then(
+                (saved) => {
+                  load.set(saved);
+                  setStatus('Monitoring dan evaluasi tersimpan.');
+                },
+                (err: Error) => setStatus(err.message),
+              );
+            }}
+          >
+            <table className="recap wide">
+              <thead>
+                <tr>
+                  {head.map((h) => (
+                    <th key={h.text} scope="col">
+                      {h.text}
+                    </th>
+                  ))}
+                </tr>
+              </thead>
+              <tbody>
+                {m.rows.map((r, i) => (
+                  <tr key={i}>
+                    <td>{i + 1}</td>
+                    <td>{r.activity}</td>
+                    <td>
+                      <textarea aria-label={`${obstacles} ${i + 1}`} rows={3} value={r.obstacles} onChange={(e) => edit(i, 'obstacles', e.target.value)} />
+                    </td>
+                    <td>
+                      <textarea aria-label={`${plan} ${i + 1}`} rows={3} value={r.plan} onChange={(e) => edit(i, 'plan', e.target.value)} />
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+            <button type="submit">Simpan monev</button>
+            <span role="status"> {status}</span>
+          </form>
         );
       }}
-    >
-      <table className="recap wide">
-        <thead>
-          <tr>
-            <th scope="col">No</th>
-            <th scope="col">Kegiatan penanganan pengaduan</th>
-            <th scope="col">Kendala</th>
-            <th scope="col">Rencana tindak lanjut</th>
-          </tr>
-        </thead>
-        <tbody>
-          {m.rows.map((r, i) => (
-            <tr key={i}>
-              <td>{i + 1}</td>
-              <td>{r.activity}</td>
-              <td>
-                <textarea aria-label={`Kendala ${i + 1}`} rows={3} value={r.obstacles} onChange={(e) => edit(i, 'obstacles', e.target.value)} />
-              </td>
-              <td>
-                <textarea aria-label={`Rencana tindak lanjut ${i + 1}`} rows={3} value={r.plan} onChange={(e) => edit(i, 'plan', e.target.value)} />
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-      <button type="submit">Simpan monev</button>
-      <span role="status"> {status}</span>
-    </form>
+    </Loaded>
   );
 }
 
 function IndicatorView({ period }: { period: Period }) {
-  const [r, setR] = useState<OutputOf<'recap.indicators'> | null>(null);
-  useEffect(() => {
-    void api.call('recap.indicators', period).then(setR);
-  }, [period]);
-  if (!r) return <p>Memuat…</p>;
+  const load = useLoad('recap.indicators', period);
+  return (
+    <Loaded load={load} what="indikator">
+      {(r) => <Indicators r={r} />}
+    </Loaded>
+  );
+}
+
+function Indicators({ r }: { r: OutputOf<'recap.indicators'> }) {
   const target = r.rows[0]!;
   const monthlyTarget = target.targetReceived ? r.rows.at(-1)!.targetReceived / 12 : undefined;
   return (
@@ -478,12 +293,14 @@ function useRecapChoice(today: string): [{ tab: Tab; chosen: Period }, (c: { tab
 }
 
 export function RecapPage() {
-  const settings = useSettings();
-  if (!settings) return <p>Memuat…</p>;
-  return <Recaps today={toLocal(new Date(), settings.timeZone).date} />;
+  return (
+    <Loaded load={useSettingsLoad()} what="pengaturan">
+      {(settings) => <Recaps today={toLocal(new Date(), settings.timeZone).date} tz={settings.timeZone} />}
+    </Loaded>
+  );
 }
 
-function Recaps({ today }: { today: string }) {
+function Recaps({ today, tz }: { today: string; tz: TimeZone }) {
   const [{ tab, chosen }, setChoice] = useRecapChoice(today);
   const shape = TABS.find((t) => t.kind === tab)!.shape;
   // One period object per choice, so the tables below do not fetch again on every render.
@@ -500,13 +317,12 @@ function Recaps({ today }: { today: string }) {
       </div>
       <PeriodPicker kind={tab} value={period} onChange={(p) => setChoice({ tab, chosen: p })} />
       <h2>
-        {tab === 'indikator' ? 'Indikator' : RECAP_TITLES[tab]} — {describePeriod(period)}
+        {tab === 'indikator' ? 'Indikator' : RECAPS[tab].title} — {describePeriod(period)}
       </h2>
       {/* Keyed: a file made for another recap or period is never offered under this one. */}
       {tab !== 'indikator' ? <Outputs key={`${tab}:${period.from}:${period.to}`} kind={tab} period={period} /> : null}
-      {tab === 'mingguan' ? <Weekly period={period} /> : null}
-      {tab === 'rekapitulasi' ? <PeriodTables period={period} results={false} /> : null}
-      {tab === 'laporan_hasil' ? <PeriodTables period={period} results /> : null}
+      {tab === 'mingguan' ? <Weekly period={period} tz={tz} /> : null}
+      {tab === 'rekapitulasi' || tab === 'laporan_hasil' ? <PeriodTables kind={tab} period={period} tz={tz} /> : null}
       {tab === 'monev' ? <MonevEditor period={period} /> : null}
       {tab === 'indikator' ? <IndicatorView period={period} /> : null}
     </section>

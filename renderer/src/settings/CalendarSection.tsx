@@ -8,29 +8,35 @@ import { api } from '../app/api';
 import { DateTimeField } from '../ui/DateTimeInput';
 import { Field } from '../ui/Field';
 import { Options } from '../ui/Options';
-import { CHANGED_EVENT } from '../complaints/useWorkCounts';
+import { announceChange } from '../app/changes';
+import { useLoad } from '../hooks/useLoad';
+import { Loaded } from '../ui/Loaded';
 
 type View = OutputOf<'calendar.get'>;
 
 /** Kalender hari kerja: shipped holidays, corrections, cuti bersama, imports; years still missing. */
 export function CalendarSection() {
-  const [view, setView] = useState<View | null>(null);
-  const [year, setYear] = useState<number | null>(null);
+  const load = useLoad('calendar.get', {});
+  return (
+    <Loaded load={load} what="kalender hari kerja">
+      {(view) => <Calendar view={view} show={load.set} />}
+    </Loaded>
+  );
+}
+
+function Calendar({ view, show }: { view: View; show: (v: View) => void }) {
+  // This year first: it is the one whose deadlines are running.
+  const [year, setYear] = useState(() => {
+    const thisYear = new Date().getFullYear();
+    return view.years.some((c) => c.year === thisYear) ? thisYear : (view.years.at(0)?.year ?? thisYear);
+  });
   const [status, setStatus] = useState<string | null>(null);
   const [importText, setImportText] = useState('');
   const [importError, setImportError] = useState<string | null>(null);
   const form = useForm<HolidayInput>({ resolver: zodResolver(holidayInput), defaultValues: { date: '', name: '', kind: 'cuti_bersama', status: 'resmi' } });
 
-  const show = (v: View) => {
-    setView(v);
-    // This year first: it is the one whose deadlines are running.
-    const thisYear = new Date().getFullYear();
-    setYear((y) => y ?? (v.years.some((c) => c.year === thisYear) ? thisYear : (v.years.at(0)?.year ?? thisYear)));
-    window.dispatchEvent(new Event(CHANGED_EVENT));
-  };
-  useEffect(() => {
-    api.call('calendar.get', {}).then(show, () => undefined);
-  }, []);
+  // Every calendar read or saved may move deadlines: the badges follow.
+  useEffect(announceChange, [view]);
 
   const save = async (h: HolidayInput) => {
     try {
@@ -57,7 +63,6 @@ export function CalendarSection() {
     }
   };
 
-  if (!view) return <p>Memuat kalender…</p>;
   const shown = view.holidays.filter((h) => h.date.startsWith(`${year}-`));
   const shownYear = view.years.find((y) => y.year === year);
   const err = (k: keyof HolidayInput) => form.formState.errors[k]?.message;

@@ -5,7 +5,10 @@ import { ApiError } from '../../../forms/api';
 import { REGISTRATION_FORMAT_HINT, settingsSchema, type Settings, type SettingsInput } from '../../../forms/settings';
 import { TIME_ZONE_INFO, TIME_ZONES } from '../../../forms/time';
 import { api } from '../app/api';
+import { useLoad } from '../hooks/useLoad';
 import { Field } from '../ui/Field';
+import { Loaded } from '../ui/Loaded';
+import { useSettingsLoad } from './useSettings';
 import { CalendarSection } from './CalendarSection';
 import { SyncSettingsSection } from './SyncSettingsSection';
 
@@ -34,23 +37,32 @@ const DAY_FIELDS: { name: keyof SettingsInput; label: string }[] = [
 ];
 
 export function SettingsPage() {
-  const { register, handleSubmit, reset, setError, setValue, formState } = useForm<SettingsInput, unknown, Settings>({ resolver: zodResolver(settingsSchema) });
-  const [status, setStatus] = useState<string | null>(null);
-  const [loaded, setLoaded] = useState(false);
-  const [categories, setCategories] = useState('');
-
+  // Editing starts from the settings as stored now (another window may have saved since this one
+  // read them); what is read or saved here is put in place for every screen of this window.
+  const current = useLoad('settings.get', {});
+  const { set } = useSettingsLoad();
   useEffect(() => {
-    api.call('settings.get', {}).then((s) => {
-      reset(s);
-      setCategories(s.categories.join('\n'));
-      setLoaded(true);
-    });
-  }, [reset]);
+    if (current.data) set(current.data);
+  }, [current.data, set]);
+  return (
+    <Loaded load={current} what="pengaturan">
+      {(initial) => <SettingsForm initial={initial} saved={current.set} />}
+    </Loaded>
+  );
+}
+
+/** The form starts from the settings the app already holds; a save puts the new ones in place for every screen. */
+function SettingsForm({ initial, saved }: { initial: Settings; saved: (s: Settings) => void }) {
+  const { register, handleSubmit, reset, setError, setValue, formState } = useForm<SettingsInput, unknown, Settings>({ resolver: zodResolver(settingsSchema), defaultValues: initial });
+  const [status, setStatus] = useState<string | null>(null);
+  const [categories, setCategories] = useState(() => initial.categories.join('\n'));
 
   const onSubmit = async (data: Settings) => {
     setStatus(null);
     try {
-      reset(await api.call('settings.save', data));
+      const next = await api.call('settings.save', data);
+      reset(next);
+      saved(next);
       setStatus('Pengaturan tersimpan.');
     } catch (e) {
       if (e instanceof ApiError) for (const [k, m] of Object.entries(e.fields)) setError(k as keyof SettingsInput, { message: m });
@@ -60,7 +72,6 @@ export function SettingsPage() {
   const err = (k: keyof SettingsInput) => formState.errors[k]?.message;
   const categoryError = (formState.errors.categories as unknown as { message?: string }[] | undefined)?.find?.((x) => x?.message)?.message;
 
-  if (!loaded) return <p>Memuat…</p>;
   return (
     <section>
       <h1>Pengaturan</h1>

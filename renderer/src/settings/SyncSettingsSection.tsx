@@ -1,8 +1,10 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { ApiError, type OutputOf } from '../../../forms/api';
 import { normalizeUpstreamUrl, UPSTREAM_TOKEN_ENV, upstreamUrlProblem } from '../../../forms/sync';
 import { api } from '../app/api';
+import { useLoad } from '../hooks/useLoad';
 import { Field } from '../ui/Field';
+import { Loaded } from '../ui/Loaded';
 
 const TOKEN_SOURCE: Record<OutputOf<'sync.settings.get'>['tokenSource'], string> = {
   safeStorage: 'Token tersimpan terenkripsi (safeStorage sistem operasi).',
@@ -13,22 +15,22 @@ const TOKEN_SOURCE: Record<OutputOf<'sync.settings.get'>['tokenSource'], string>
 
 /** Upstream address, office code and token. The token is write-only: it never comes back to the screen. */
 export function SyncSettingsSection() {
-  const [current, setCurrent] = useState<OutputOf<'sync.settings.get'> | null>(null);
-  const [url, setUrl] = useState('');
-  const [officeId, setOfficeId] = useState('');
+  const load = useLoad('sync.settings.get', {});
+  return (
+    <Loaded load={load} what="pengaturan sinkronisasi">
+      {(current) => <SyncSettingsForm current={current} setCurrent={load.set} />}
+    </Loaded>
+  );
+}
+
+function SyncSettingsForm({ current, setCurrent }: { current: OutputOf<'sync.settings.get'>; setCurrent: (s: OutputOf<'sync.settings.get'>) => void }) {
+  const [url, setUrl] = useState(current.url);
+  const [officeId, setOfficeId] = useState(current.officeId);
   const [token, setToken] = useState('');
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [status, setStatus] = useState<string | null>(null);
   /** A changed address waits for a yes on the page (the browser's confirm() speaks the browser's language). */
   const [confirming, setConfirming] = useState(false);
-
-  useEffect(() => {
-    api.call('sync.settings.get', {}).then((s) => {
-      setCurrent(s);
-      setUrl(s.url);
-      setOfficeId(s.officeId);
-    });
-  }, []);
 
   const save = async (clearToken = false, confirmed = false) => {
     setErrors({});
@@ -40,7 +42,7 @@ export function SyncSettingsSection() {
       setErrors({ url: problem });
       return;
     }
-    if (current && current.url && clean && clean !== current.url && !confirmed) {
+    if (current.url && clean && clean !== current.url && !confirmed) {
       setConfirming(true);
       return;
     }
@@ -56,7 +58,6 @@ export function SyncSettingsSection() {
     }
   };
 
-  if (!current) return null;
   return (
     <form
       noValidate

@@ -1,14 +1,13 @@
-import { useCallback, useEffect, useState } from 'react';
-import type { OutputOf } from '../../../forms/api';
+import { useState } from 'react';
 import { OUTBOX_STATE_LABELS, type SyncStatus } from '../../../forms/sync';
 import { formatDateTime, formatNumber } from '../../../forms/format';
 import type { TimeZone } from '../../../forms/time';
 import { api } from '../app/api';
 import { CONNECTION_LABELS } from './SyncBadge';
 import { RejectionReasons, REQUEUE_HINT, requeueReports } from './SyncPanel';
+import { useLoad } from '../hooks/useLoad';
 import { useSettings } from '../settings/useSettings';
-
-type Overview = OutputOf<'sync.overview'>;
+import { LoadFailure } from '../ui/Loaded';
 
 function Progress({ status }: { status: SyncStatus }) {
   if (!status.progress || status.progress.total === 0) return null;
@@ -25,24 +24,21 @@ function Progress({ status }: { status: SyncStatus }) {
 
 export function SyncPage({ status }: { status: SyncStatus | null }) {
   const settings = useSettings();
-  const [overview, setOverview] = useState<Overview | null>(null);
+  // Follow the badge's status: whenever it changes, the tables are read again.
+  const load = useLoad('sync.overview', {}, [status?.queued, status?.sent, status?.rejected, status?.lastAttemptAt]);
+  const overview = load.data;
   const [message, setMessage] = useState<string | null>(null);
   const [requeueMessage, setRequeueMessage] = useState<string | null>(null);
   const tz: TimeZone = settings?.timeZone ?? 'WIB';
   const at = (iso: string | null) => (iso ? formatDateTime(iso, tz) : '—');
 
-  const load = useCallback(() => api.call('sync.overview', {}).then(setOverview, () => undefined), []);
-  // Follow the badge's status: whenever it changes, the tables are read again.
-  useEffect(() => {
-    void load();
-  }, [load, status?.queued, status?.sent, status?.rejected, status?.lastAttemptAt]);
 
   const runNow = async () => {
     setMessage(null);
     try {
       await api.call('sync.run', {});
       setMessage('Sinkronisasi dimulai.');
-      void load();
+      load.reload();
     } catch (e) {
       setMessage(e instanceof Error ? e.message : 'Gagal memulai sinkronisasi.');
     }
@@ -51,13 +47,14 @@ export function SyncPage({ status }: { status: SyncStatus | null }) {
   const requeue = async (ids: string[]) => {
     setRequeueMessage(null);
     setRequeueMessage(await requeueReports(ids));
-    void load();
+    load.reload();
   };
 
   const s = status ?? overview?.status ?? null;
   return (
     <section>
       <h1>Sinkronisasi</h1>
+      <LoadFailure load={load} what="antrean sinkronisasi" />
       {s ? (
         <div className="sync-summary">
           <dl className="detail">

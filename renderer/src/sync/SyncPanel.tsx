@@ -8,7 +8,7 @@ import { UPSTREAM_STATUS_LABELS, upstreamFieldLabel, type UpstreamStatus } from 
 import { STATUS_LABELS } from '../../../forms/vocabulary';
 import { api } from '../app/api';
 import { Field } from '../ui/Field';
-import { CHANGED_EVENT } from '../complaints/useWorkCounts';
+import { announceChange } from '../app/changes';
 
 /** What a person is told about a set-aside report they may send again unchanged. */
 export const REQUEUE_HINT = 'Bila penolakannya karena gangguan sementara (misalnya kiriman dinilai terlalu besar), pilih Kirim ulang: pengaduan dikirim lagi tanpa diubah.';
@@ -17,7 +17,7 @@ export const REQUEUE_HINT = 'Bila penolakannya karena gangguan sementara (misaln
 export async function requeueReports(ids: string[]): Promise<string> {
   try {
     const { requeued } = await api.call('sync.requeue', { ids });
-    window.dispatchEvent(new Event(CHANGED_EVENT));
+    announceChange();
     return `${requeued} pengaduan masuk antrean lagi dan akan dikirim ulang.`;
   } catch (e) {
     return e instanceof Error ? e.message : 'Gagal mengirim ulang.';
