@@ -12,8 +12,7 @@ import { ActionPanel } from './ActionPanel';
 import { CorrectionPanel, SyncPanel } from '../sync/SyncPanel';
 import { UPSTREAM_STATUS_LABELS, type UpstreamStatus } from '../../../forms/upstream-v1';
 import { announceChange } from '../app/changes';
-import { useLoad } from '../hooks/useLoad';
-import { Loaded } from '../ui/Loaded';
+import { LoadedFrom } from '../ui/Loaded';
 import {
   CHANNEL_LABELS,
   CLASSIFICATION_LABELS,
@@ -119,11 +118,10 @@ function AttachmentLink({ a }: { a: ComplaintDetail['attachments'][number] }) {
 }
 
 export function ComplaintDetailPage({ id }: { id: string }) {
-  const load = useLoad('complaints.get', { id });
   return (
-    <Loaded load={load} what="pengaduan">
-      {(c) => <Detail c={c} setC={load.set} />}
-    </Loaded>
+    <LoadedFrom method="complaints.get" input={{ id }} what="pengaduan">
+      {(c, setC) => <Detail c={c} setC={setC} />}
+    </LoadedFrom>
   );
 }
 

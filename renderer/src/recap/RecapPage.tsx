@@ -11,10 +11,10 @@ import { useLoad } from '../hooks/useLoad';
 import { useSettingsLoad } from '../settings/useSettings';
 import { InlineDateField } from '../ui/DateTimeInput';
 import { base64ToBlobUrl } from '../ui/files';
-import { Loaded, LoadFailure } from '../ui/Loaded';
+import { Loaded, LoadedFrom, LoadFailure } from '../ui/Loaded';
 import { PaperSelect, PdfPrintFrame, useAppInfo } from '../ui/printing';
 import { BarChart } from './BarChart';
-import { RecapTables } from './RecapTables';
+import { Head, RecapTables } from './RecapTables';
 
 type Tab = RecapKind | 'indikator';
 /** Each recap's tab and the period it needs, then the indicators. */
@@ -154,11 +154,10 @@ function Weekly({ period, tz }: { period: Period; tz: TimeZone }) {
 }
 
 function PeriodTables({ kind, period, tz }: { kind: 'rekapitulasi' | 'laporan_hasil'; period: Period; tz: TimeZone }) {
-  const load = useLoad('recap.period', period);
   return (
-    <Loaded load={load} what="rekap">
+    <LoadedFrom method="recap.period" input={period} what="rekap">
       {(r) => <RecapTables blocks={RECAP_LAYOUTS[kind](r)} tz={tz} />}
-    </Loaded>
+    </LoadedFrom>
   );
 }
 
@@ -166,14 +165,13 @@ function PeriodTables({ kind, period, tz }: { kind: 'rekapitulasi' | 'laporan_ha
 function MonevEditor({ period }: { period: Period }) {
   const year = Number(period.from.slice(0, 4));
   const quarter = (Math.floor((Number(period.from.slice(5, 7)) - 1) / 3) + 1) as 1 | 2 | 3 | 4;
-  const load = useLoad('monev.get', { year, quarter });
   const [status, setStatus] = useState<string | null>(null);
   return (
-    <Loaded load={load} what="monitoring dan evaluasi">
-      {(m) => {
-        const head = drawTable(tablesOf(RECAP_LAYOUTS.monev(m))[0]!, 'screen').head[0]!;
-        const [, , obstacles, plan] = head.map((h) => h.text);
-        const edit = (i: number, k: 'obstacles' | 'plan', v: string) => load.set({ ...m, rows: m.rows.map((r, j) => (j === i ? { ...r, [k]: v } : r)) });
+    <LoadedFrom method="monev.get" input={{ year, quarter }} what="monitoring dan evaluasi">
+      {(m, set) => {
+        const { head } = drawTable(tablesOf(RECAP_LAYOUTS.monev(m))[0]!, 'screen');
+        const [, , obstacles, plan] = head[0]!.map((h) => h.text);
+        const edit = (i: number, k: 'obstacles' | 'plan', v: string) => set({ ...m, rows: m.rows.map((r, j) => (j === i ? { ...r, [k]: v } : r)) });
         return (
           <form
             noValidate
@@ -181,7 +179,7 @@ function MonevEditor({ period }: { period: Period }) {
               e.preventDefault();
               void api.call('monev.save', m).then(
                 (saved) => {
-                  load.set(saved);
+                  set(saved);
                   setStatus('Monitoring dan evaluasi tersimpan.');
                 },
                 (err: Error) => setStatus(err.message),
@@ -189,15 +187,7 @@ function MonevEditor({ period }: { period: Period }) {
             }}
           >
             <table className="recap wide">
-              <thead>
-                <tr>
-                  {head.map((h) => (
-                    <th key={h.text} scope="col">
-                      {h.text}
-                    </th>
-                  ))}
-                </tr>
-              </thead>
+              <Head rows={head} />
               <tbody>
                 {m.rows.map((r, i) => (
                   <tr key={i}>
@@ -218,16 +208,15 @@ function MonevEditor({ period }: { period: Period }) {
           </form>
         );
       }}
-    </Loaded>
+    </LoadedFrom>
   );
 }
 
 function IndicatorView({ period }: { period: Period }) {
-  const load = useLoad('recap.indicators', period);
   return (
-    <Loaded load={load} what="indikator">
+    <LoadedFrom method="recap.indicators" input={period} what="indikator">
       {(r) => <Indicators r={r} />}
-    </Loaded>
+    </LoadedFrom>
   );
 }
 

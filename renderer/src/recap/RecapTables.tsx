@@ -2,7 +2,7 @@
 // and the XLSX: the same sections, headings, rows, totals and nihil fillers. The screen gives each
 // value its own column, as the spreadsheet does, where paper stacks a column's parts in one cell.
 import { useId, type ReactNode } from 'react';
-import { drawTable, tablesOf, valueText, type Block, type Cell, type Table } from '../../../forms/recap-layouts';
+import { drawTable, tablesOf, valueText, type Block, type Cell, type HeadCell, type Table } from '../../../forms/recap-layouts';
 import type { TimeZone } from '../../../forms/time';
 
 function Cells({ cells, tz }: { cells: Cell[]; tz: TimeZone }) {
@@ -13,6 +13,23 @@ function Cells({ cells, tz }: { cells: Cell[]; tz: TimeZone }) {
   ));
 }
 
+/** Heading rows; a group's heading spans the columns under it. */
+export function Head({ rows }: { rows: HeadCell[][] }) {
+  return (
+    <thead>
+      {rows.map((row, i) => (
+        <tr key={i}>
+          {row.map((h) => (
+            <th key={h.text} scope={h.colSpan > 1 ? 'colgroup' : 'col'} colSpan={h.colSpan > 1 ? h.colSpan : undefined} rowSpan={h.rowSpan > 1 ? h.rowSpan : undefined}>
+              {h.text}
+            </th>
+          ))}
+        </tr>
+      ))}
+    </thead>
+  );
+}
+
 function RecapTable({ t, tz }: { t: Table; tz: TimeZone }) {
   const id = useId();
   const d = drawTable(t, 'screen');
@@ -20,17 +37,7 @@ function RecapTable({ t, tz }: { t: Table; tz: TimeZone }) {
     <div className={t.long ? 'table-scroll' : undefined}>
       {t.title ? <h3 id={id}>{t.title}</h3> : null}
       <table className={t.long ? 'recap wide' : 'recap'} aria-labelledby={t.title ? id : undefined} aria-label={t.title ? undefined : t.label}>
-        <thead>
-          {d.head.map((row, i) => (
-            <tr key={i}>
-              {row.map((h) => (
-                <th key={h.text} scope={h.colSpan > 1 ? 'colgroup' : 'col'} colSpan={h.colSpan > 1 ? h.colSpan : undefined} rowSpan={h.rowSpan > 1 ? h.rowSpan : undefined}>
-                  {h.text}
-                </th>
-              ))}
-            </tr>
-          ))}
-        </thead>
+        <Head rows={d.head} />
         <tbody>
           {d.body.map((row, i) => (
             <tr key={i}>

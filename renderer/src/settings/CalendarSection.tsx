@@ -9,18 +9,16 @@ import { DateTimeField } from '../ui/DateTimeInput';
 import { Field } from '../ui/Field';
 import { Options } from '../ui/Options';
 import { announceChange } from '../app/changes';
-import { useLoad } from '../hooks/useLoad';
-import { Loaded } from '../ui/Loaded';
+import { LoadedFrom } from '../ui/Loaded';
 
 type View = OutputOf<'calendar.get'>;
 
 /** Kalender hari kerja: shipped holidays, corrections, cuti bersama, imports; years still missing. */
 export function CalendarSection() {
-  const load = useLoad('calendar.get', {});
   return (
-    <Loaded load={load} what="kalender hari kerja">
-      {(view) => <Calendar view={view} show={load.set} />}
-    </Loaded>
+    <LoadedFrom method="calendar.get" input={{}} what="kalender hari kerja">
+      {(view, show) => <Calendar view={view} show={show} />}
+    </LoadedFrom>
   );
 }
 

@@ -2,9 +2,8 @@ import { useState } from 'react';
 import { ApiError, type OutputOf } from '../../../forms/api';
 import { normalizeUpstreamUrl, UPSTREAM_TOKEN_ENV, upstreamUrlProblem } from '../../../forms/sync';
 import { api } from '../app/api';
-import { useLoad } from '../hooks/useLoad';
 import { Field } from '../ui/Field';
-import { Loaded } from '../ui/Loaded';
+import { LoadedFrom } from '../ui/Loaded';
 
 const TOKEN_SOURCE: Record<OutputOf<'sync.settings.get'>['tokenSource'], string> = {
   safeStorage: 'Token tersimpan terenkripsi (safeStorage sistem operasi).',
@@ -15,11 +14,10 @@ const TOKEN_SOURCE: Record<OutputOf<'sync.settings.get'>['tokenSource'], string>
 
 /** Upstream address, office code and token. The token is write-only: it never comes back to the screen. */
 export function SyncSettingsSection() {
-  const load = useLoad('sync.settings.get', {});
   return (
-    <Loaded load={load} what="pengaturan sinkronisasi">
-      {(current) => <SyncSettingsForm current={current} setCurrent={load.set} />}
-    </Loaded>
+    <LoadedFrom method="sync.settings.get" input={{}} what="pengaturan sinkronisasi">
+      {(current, setCurrent) => <SyncSettingsForm current={current} setCurrent={setCurrent} />}
+    </LoadedFrom>
   );
 }
 

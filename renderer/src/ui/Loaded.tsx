@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
-import type { Load } from '../hooks/useLoad';
+import type { InputOf, Method, OutputOf } from '../../../forms/api';
+import { useLoad, type Load } from '../hooks/useLoad';
 
 /** A failed load, said in place with its reason and a Coba lagi button; nothing while there is none. */
 export function LoadFailure({ load, what }: { load: Pick<Load<unknown>, 'error' | 'reload'>; what: string }) {
@@ -25,5 +26,15 @@ export function Loaded<T>({ load, what, children }: { load: Load<T>; what: strin
       <LoadFailure load={load} what={what} />
       {children(load.data)}
     </>
+  );
+}
+
+/** Loads `method` with `input` and shows it the Loaded way; `set` puts a saved answer in place. */
+export function LoadedFrom<M extends Method>({ method, input, what, children }: { method: M; input: InputOf<M>; what: string; children: (data: OutputOf<M>, set: (data: OutputOf<M>) => void) => ReactNode }) {
+  const load = useLoad(method, input);
+  return (
+    <Loaded load={load} what={what}>
+      {(data) => children(data, load.set)}
+    </Loaded>
   );
 }
