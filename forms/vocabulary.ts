@@ -130,6 +130,11 @@ export const SANCTION_LABELS: Record<Sanction, string> = {
   lain_lain: 'Lain-lain',
 };
 
+/** The reporter's statement once answered (SOP Dharmasraya 2017, steps 7–8); not satisfied goes back to the team. */
+export const SATISFACTIONS = ['puas', 'tidak_puas'] as const;
+export type Satisfaction = (typeof SATISFACTIONS)[number];
+export const SATISFACTION_LABELS: Record<Satisfaction, string> = { puas: 'Puas', tidak_puas: 'Tidak puas' };
+
 export const OUTCOMES = ['benar', 'tidak_benar'] as const;
 export type Outcome = (typeof OUTCOMES)[number];
 export const OUTCOME_LABELS: Record<Outcome, string> = { benar: 'Selesai — terbukti (benar)', tidak_benar: 'Selesai — tidak terbukti (tidak benar)' };

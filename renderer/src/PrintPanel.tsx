@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { OutputOf } from '../../forms/api';
-import { LETTER_KINDS, LETTER_SOURCE_EVENT, PAPER_SIZES, PRINT_LABELS, type PaperSize, type PrintKind } from '../../forms/print';
+import { LETTER_KINDS, letterReady, PAPER_SIZES, PRINT_LABELS, type PaperSize, type PrintKind } from '../../forms/print';
 import { api } from './api';
 import { InlineDateField } from './DateTimeInput';
 import { base64ToBlobUrl } from './files';
@@ -69,7 +69,7 @@ export function PrintPanel({ id, eventTypes = [] }: { id: string; eventTypes?: s
   const inBrowser = info?.host === 'browser';
   const [letterNo, setLetterNo] = useState('');
   const [letterDate, setLetterDate] = useState('');
-  const letters = LETTER_KINDS.filter((k) => LETTER_SOURCE_EVENT[k].some((t) => eventTypes.includes(t)));
+  const letters = LETTER_KINDS.filter((k) => letterReady(k, eventTypes));
   const docUrl = doc?.url;
   useEffect(() => () => (docUrl ? URL.revokeObjectURL(docUrl) : undefined), [docUrl]);
 
