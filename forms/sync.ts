@@ -43,7 +43,8 @@ function titleOf(c: Pick<ReportSource, 'problem' | 'content'>): string {
 /**
  * The v1 report for a complaint. An anonymous reporter is never sent: `reporter` is null whatever
  * the row holds. A confidential (rahasia) reporter is sent with `confidential: true`, because the
- * national handler is entitled to it and bound not to publish it (seed 003 Pasal 7).
+ * national handler is entitled to it and bound not to publish it (docs/confidentiality.md; the code
+ * of ethics in Perbup Bintan 53/2021, Lampiran Bab II).
  */
 export function reportFromComplaint(c: ReportSource, attachments: ReportAttachment[], tz: TimeZone): ReportV1 {
   return {
