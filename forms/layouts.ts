@@ -99,3 +99,11 @@ export const FORM_LAYOUTS: { [F in FormKind]: SectionSpec<F>[] } = {
     { title: 'C. Materi pengaduan', printed: 'C. Materi Pengaduan', fields: [c('content', 'textarea')] },
   ],
 };
+
+/** Words the paper prints below its fields (Formulir B's promise to the sender: docs/confidentiality.md). */
+export const PAPER_NOTES: Partial<Record<FormKind, string>> = {
+  B: 'Harap diisi dengan lengkap dan benar, pengaduan anda akan ditangani semestinya dan kerahasiaan pengirim dijamin.',
+};
+
+/** Where the paper breaks its title (FORM_TITLES, in capitals) into lines: after this many words. */
+export const TITLE_LINE_BREAKS: Record<FormKind, number[]> = { A: [3], B: [], C: [3, 7] };

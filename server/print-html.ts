@@ -3,7 +3,7 @@
 // Perbup Buton Utara 16/2019, Lampiran II.A–C) and the letters of the handling flow.
 import type { ComplaintDetail } from '../forms/complaint';
 import type { ComplaintEvent } from '../forms/history';
-import { FORM_LAYOUTS, type AnyFieldSpec } from '../forms/layouts';
+import { FORM_LAYOUTS, PAPER_NOTES, TITLE_LINE_BREAKS, type AnyFieldSpec } from '../forms/layouts';
 import { formatPhone } from '../forms/phone';
 import { LETTER_SOURCE_EVENT, PAPER_MM, PRINT_LABELS, type LetterKind, type PaperSize, type PrintKind } from '../forms/print';
 import type { Settings } from '../forms/settings';
@@ -47,12 +47,13 @@ function signature(settings: Settings, dateLocal: string, name: string | null, r
   })<br>${esc(role)}</div>`;
 }
 
-/** The paper's headings of each form: its title in capitals, broken where the paper breaks it. */
-const FORM_HEADINGS: Record<ComplaintDetail['form'], string> = {
-  A: 'PENERIMAAN PENGADUAN MASYARAKAT<br>SECARA LANGSUNG',
-  B: 'PENGADUAN MASYARAKAT MELALUI KOTAK PENGADUAN',
-  C: 'PENERIMAAN PENGADUAN MASYARAKAT<br>MELALUI KONTAK PUSAT/TELEPON/SURAT/FAKSIMILE, MEDIA<br>ELEKTRONIK DAN MEDIA MASSA',
-};
+/** A form's title as its paper prints it: in capitals, broken into lines where the paper breaks it. */
+const formHeading = (form: ComplaintDetail['form']) =>
+  FORM_TITLES[form]
+    .toUpperCase()
+    .split(' ')
+    .map((word, i) => (TITLE_LINE_BREAKS[form].includes(i) ? `<br>${esc(word)}` : (i ? ' ' : '') + esc(word)))
+    .join('');
 
 /** A field's value as the paper shows it (the time and date are those the complaint was received). */
 function printedValue(f: AnyFieldSpec, c: ComplaintDetail, settings: Settings): string {
@@ -89,10 +90,10 @@ function formDocument(c: ComplaintDetail, settings: Settings): string {
   // Formulir B is signed by the reporter on the slip's date; A and C by the officer on the day received.
   const signs =
     c.form === 'B'
-      ? `<p class="note">Harap diisi dengan lengkap dan benar, pengaduan anda akan ditangani semestinya dan kerahasiaan pengirim dijamin.</p>
+      ? `<p class="note">${esc(PAPER_NOTES.B)}</p>
 ${signature(settings, c.slipDate ?? local.date, c.anonymous ? null : c.reporterName, 'Nama Pelapor')}`
       : signature(settings, local.date, c.officer, 'Petugas layanan pengaduan masyarakat');
-  return `${header}<h1>FORMULIR ${c.form}</h1><h2>${FORM_HEADINGS[c.form]}</h2>${reg}\n${sections}\n${signs}`;
+  return `${header}<h1>FORMULIR ${c.form}</h1><h2>${formHeading(c.form)}</h2>${reg}\n${sections}\n${signs}`;
 }
 
 function receiptDocument(c: ComplaintDetail, settings: Settings): string {
