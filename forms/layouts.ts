@@ -100,6 +100,9 @@ export const FORM_LAYOUTS: { [F in FormKind]: SectionSpec<F>[] } = {
   ],
 };
 
+/** The sections of whichever form, for code that handles every form alike. */
+export const sectionsOf = (form: FormKind): (Omit<SectionSpec<FormKind>, 'fields'> & { fields: AnyFieldSpec[] })[] => FORM_LAYOUTS[form];
+
 /** Words the paper prints below its fields (Formulir B's promise to the sender: docs/confidentiality.md). */
 export const PAPER_NOTES: Partial<Record<FormKind, string>> = {
   B: 'Harap diisi dengan lengkap dan benar, pengaduan anda akan ditangani semestinya dan kerahasiaan pengirim dijamin.',

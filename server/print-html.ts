@@ -3,7 +3,7 @@
 // Perbup Buton Utara 16/2019, Lampiran II.A–C) and the letters of the handling flow.
 import type { ComplaintDetail } from '../forms/complaint';
 import type { ComplaintEvent } from '../forms/history';
-import { FORM_LAYOUTS, PAPER_NOTES, TITLE_LINE_BREAKS, type AnyFieldSpec } from '../forms/layouts';
+import { PAPER_NOTES, sectionsOf, TITLE_LINE_BREAKS, type AnyFieldSpec } from '../forms/layouts';
 import { formatPhone } from '../forms/phone';
 import { LETTER_SOURCE_EVENT, PAPER_MM, PRINT_LABELS, type LetterKind, type PaperSize, type PrintKind } from '../forms/print';
 import type { Settings } from '../forms/settings';
@@ -79,7 +79,7 @@ function formDocument(c: ComplaintDetail, settings: Settings): string {
   const header = `<div class="office">${esc(settings.officeName)}<br>${esc(settings.kabupatenKota)}</div>`;
   const reg = `<p>Nomor registrasi: <b>${esc(c.registrationNo)}</b></p>`;
   // The sections the paper has; one field alone is written out under its heading.
-  const sections = (FORM_LAYOUTS[c.form] as { title: string | null; printed?: string | null; fields: AnyFieldSpec[] }[])
+  const sections = sectionsOf(c.form)
     .filter((s) => s.printed !== null)
     .map((s) => {
       const heading = `<div class="section">${esc(s.printed ?? s.title)}</div>`;

@@ -2,9 +2,9 @@
 // order, and which of them must be filled (read from the schema, so the star never disagrees with
 // the validation).
 import { describe, expect, it } from 'vitest';
-import { FORM_LAYOUTS } from '../../forms/layouts';
+import { FORM_LAYOUTS, sectionsOf } from '../../forms/layouts';
 
-const fields = (form: 'A' | 'B' | 'C') => FORM_LAYOUTS[form].flatMap((s) => s.fields);
+const fields = (form: 'A' | 'B' | 'C') => sectionsOf(form).flatMap((s) => s.fields);
 const required = (form: 'A' | 'B' | 'C') => fields(form).filter((f) => f.required).map((f) => f.label);
 
 describe('paper form layouts', () => {
