@@ -210,7 +210,6 @@ export const WORKFLOW = {
 
 export type Action = keyof typeof WORKFLOW;
 export const ACTIONS = Object.keys(WORKFLOW) as Action[];
-export type ActionInput<A extends Action> = z.output<(typeof WORKFLOW)[A]['input']>;
 
 export const isAction = (type: string): type is Action => Object.hasOwn(WORKFLOW, type);
 
