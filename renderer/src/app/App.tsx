@@ -1,5 +1,5 @@
 import { ComplaintDetailPage } from '../complaints/ComplaintDetailPage';
-import { ComplaintListPage, type WorkView } from '../complaints/ComplaintListPage';
+import { ComplaintListPage } from '../complaints/ComplaintListPage';
 import { FormPage } from '../intake/FormPage';
 import { RecapPage } from '../recap/RecapPage';
 import { SettingsPage } from '../settings/SettingsPage';
@@ -7,15 +7,9 @@ import { SyncPage } from '../sync/SyncPage';
 import { SyncBadge } from '../sync/SyncBadge';
 import { useSyncStatus } from '../sync/useSyncStatus';
 import type { SyncStatus } from '../../../forms/sync';
+import { MENU_VIEWS, WORK_VIEWS, type WorkView } from '../../../forms/work-views';
 import { useHashRoute } from './router';
-import { useWorkCounts, type WorkCounts } from '../complaints/useWorkCounts';
-
-export const WORK_VIEWS: { view: Exclude<keyof WorkCounts, 'usulan_arsip'>; label: string }[] = [
-  { view: 'jatuh_tempo_hari_ini', label: 'Jatuh tempo hari ini' },
-  { view: 'terlambat', label: 'Terlambat' },
-  { view: 'menunggu_kelengkapan', label: 'Menunggu kelengkapan' },
-  { view: 'perlu_verifikasi', label: 'Perlu verifikasi' },
-];
+import { useWorkCounts } from '../complaints/useWorkCounts';
 
 const NAV: { href: string; label: string }[] = [
   { href: '/formulir/a', label: 'Formulir A' },
@@ -34,7 +28,7 @@ function Page({ route, sync }: { route: string; sync: SyncStatus | null }) {
   if (detail) return <ComplaintDetailPage key={detail} id={detail} />;
   if (route === '/pengaturan') return <SettingsPage />;
   const view = /^\/daftar\?view=([a-z_]+)$/.exec(route)?.[1];
-  if (view) return <ComplaintListPage key={view} view={view as WorkView} />;
+  if (view && Object.hasOwn(WORK_VIEWS, view)) return <ComplaintListPage key={view} view={view as WorkView} />;
   if (route === '/rekap') return <RecapPage />;
   if (route === '/sinkronisasi') return <SyncPage status={sync} />;
   return <ComplaintListPage />;
@@ -57,13 +51,13 @@ export function App() {
               </a>
               {n.href === '/daftar' ? (
                 <ul className="subnav" aria-label="Tampilan kerja">
-                  {WORK_VIEWS.map((w) => (
-                    <li key={w.view}>
-                      <a href={`#/daftar?view=${w.view}`} aria-current={route === `/daftar?view=${w.view}` ? 'page' : undefined}>
-                        {w.label}
+                  {MENU_VIEWS.map((view) => (
+                    <li key={view}>
+                      <a href={`#/daftar?view=${view}`} aria-current={route === `/daftar?view=${view}` ? 'page' : undefined}>
+                        {WORK_VIEWS[view].label}
                         {counts ? (
-                          <span className={`badge${w.view === 'terlambat' && counts[w.view] > 0 ? ' badge-late' : ''}`} data-testid={`badge-${w.view}`}>
-                            {counts[w.view]}
+                          <span className={`badge${view === 'terlambat' && counts[view] > 0 ? ' badge-late' : ''}`} data-testid={`badge-${view}`}>
+                            {counts[view]}
                           </span>
                         ) : null}
                       </a>

@@ -1,62 +1,126 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useState } from 'react';
-import { useFieldArray, useForm, type Resolver } from 'react-hook-form';
+import { useFieldArray, useForm, type Control, type FieldErrors, type Resolver, type UseFormRegister } from 'react-hook-form';
+import { initialValues, type FieldUi } from '../../../forms/action-fields';
 import { ApiError } from '../../../forms/api';
 import type { ComplaintDetail } from '../../../forms/complaint';
-import {
-  CLASSIFICATION_LABELS,
-  CLASSIFICATIONS,
-  FORWARD_KIND_LABELS,
-  FORWARD_KINDS,
-  JENIS,
-  JENIS_LABELS,
-  OUTCOME_LABELS,
-  OUTCOMES,
-  SANCTION_LABELS,
-  SANCTIONS,
-} from '../../../forms/vocabulary';
-import { ACTION_INPUTS, WORKFLOW, type Action } from '../../../forms/workflow';
+import { specOf, type Action } from '../../../forms/workflow';
 import { api } from '../app/api';
 import { Field } from '../ui/Field';
 import { Options } from '../ui/Options';
 
 type Values = Record<string, unknown>;
 
-const TEXT_FIELD: Partial<Record<Action, [string, string]>> = {
-  minta_kelengkapan: ['note', 'Hal yang perlu dilengkapi'],
-  arsipkan: ['note', 'Alasan pengarsipan'],
-  jawab_langsung: ['answer', 'Penyelesaian'],
-  jawab: ['answer', 'Jawaban'],
-  tindak_lanjut: ['note', 'Perkembangan tindak lanjut'],
-};
+/** What a field needs to draw itself inside an action's form. */
+interface FieldProps {
+  /** The value's path in the form (`targets.0.name`). */
+  name: string;
+  ui: FieldUi;
+  register: UseFormRegister<Values>;
+  control: Control<Values>;
+  err: (name: string) => string | undefined;
+  categories: string[];
+}
 
-function defaults(action: Action, c: ComplaintDetail): Values {
-  switch (action) {
-    case 'verifikasi':
-      return { classification: c.classification ?? '', jenis: c.jenis ?? '', darwas: c.darwas ?? false, category: c.category ?? '', anonymous: c.anonymous, confidential: c.confidential, note: '' };
-    case 'teruskan':
-      return { targets: [{ kind: 'unit', name: '', copy: false }], letterNo: '', note: '' };
-    case 'selesaikan':
-      return { outcome: '', sanctions: [], note: '' };
-    case 'kepuasan':
-      return { satisfied: true, note: '' };
-    default:
-      return { [TEXT_FIELD[action]![0]]: '' };
+const idOf = (name: string) => `a-${name.replace(/\./g, '-')}`;
+const asBoolean = { setValueAs: (v: unknown) => v === true || v === 'true' };
+
+/** One field of an action's form, drawn from its declaration (forms/workflow.ts). */
+function ActionField({ name, ui, register, control, err, categories }: FieldProps) {
+  switch (ui.kind) {
+    case 'textarea':
+    case 'text':
+      return (
+        <Field id={idOf(name)} label={ui.label} required={ui.required} error={err(name)}>
+          {(aria) => (ui.kind === 'textarea' ? <textarea rows={3} {...aria} {...register(name)} /> : <input type="text" {...aria} {...register(name)} />)}
+        </Field>
+      );
+    case 'select': {
+      const labels = ui.labels;
+      return (
+        <Field id={idOf(name)} label={ui.label} required={ui.required} error={err(name)}>
+          {(aria) => (
+            <select {...aria} {...register(name)}>
+              <Options values={ui.options === 'categories' ? categories : ui.options} labels={labels ? (k: string) => labels[k] ?? k : (k: string) => k} empty={ui.placeholder} />
+            </select>
+          )}
+        </Field>
+      );
+    }
+    case 'check':
+      return (
+        <label className="check">
+          <input type="checkbox" {...register(name)} /> {ui.label}
+        </label>
+      );
+    case 'checks':
+      return (
+        <fieldset>
+          <legend>{ui.label}</legend>
+          {ui.options.map((o) => (
+            <label key={o} className="check">
+              <input type="checkbox" value={o} {...register(name)} /> {ui.labels[o]}
+            </label>
+          ))}
+        </fieldset>
+      );
+    case 'yesno':
+      return (
+        <fieldset>
+          <legend>{ui.label}</legend>
+          <label className="check">
+            <input type="radio" value="true" {...register(name, asBoolean)} defaultChecked /> {ui.yes}
+          </label>
+          <label className="check">
+            <input type="radio" value="false" {...register(name, asBoolean)} /> {ui.no}
+          </label>
+        </fieldset>
+      );
+    case 'list':
+      return <ListField name={name} ui={ui} register={register} control={control} err={err} categories={categories} />;
   }
 }
 
+/** Several items of one small form, with buttons to add and remove items. */
+function ListField(props: FieldProps & { ui: Extract<FieldUi, { kind: 'list' }> }) {
+  const { name, ui, control, err } = props;
+  const items = useFieldArray({ control, name: name as never });
+  return (
+    <div role="group" aria-label={ui.label}>
+      {items.fields.map((item, i) => (
+        <fieldset key={item.id} className="target">
+          <legend>
+            {ui.item} {i + 1}
+          </legend>
+          {Object.entries(ui.fields).map(([k, sub]) => (
+            <ActionField key={k} {...props} name={`${name}.${i}.${k}`} ui={sub} />
+          ))}
+          {i > 0 ? (
+            <button type="button" className="secondary" onClick={() => items.remove(i)}>
+              {ui.remove}
+            </button>
+          ) : null}
+        </fieldset>
+      ))}
+      {err(name) ? <div className="error" role="alert">{err(name)}</div> : null}
+      <button type="button" className="secondary" onClick={() => items.append(ui.added as never)}>
+        {ui.add}
+      </button>
+    </div>
+  );
+}
+
 function ActionForm({ action, c, categories, onDone, onCancel }: { action: Action; c: ComplaintDetail; categories: string[]; onDone: (c: ComplaintDetail) => void; onCancel: () => void }) {
+  const spec = specOf(action);
   const { register, handleSubmit, control, setError, formState } = useForm<Values>({
-    resolver: zodResolver(ACTION_INPUTS[action]) as unknown as Resolver<Values>,
-    defaultValues: defaults(action, c),
+    resolver: zodResolver(spec.input) as unknown as Resolver<Values>,
+    defaultValues: initialValues(spec.fields, c),
   });
-  const targets = useFieldArray({ control, name: 'targets' as never });
   const [actor, setActor] = useState(() => sessionStorage.getItem('loket-officer') ?? '');
   const [failure, setFailure] = useState<string | null>(null);
   const err = (name: string) => {
-    const parts = name.split('.');
-    let e: unknown = formState.errors;
-    for (const p of parts) e = (e as Record<string, unknown> | undefined)?.[p];
+    let e: unknown = formState.errors as FieldErrors;
+    for (const p of name.split('.')) e = (e as Record<string, unknown> | undefined)?.[p];
     return (e as { message?: string } | undefined)?.message;
   };
 
@@ -71,120 +135,12 @@ function ActionForm({ action, c, categories, onDone, onCancel }: { action: Actio
     }
   };
 
-  const textarea = (name: string, label: string, required = true) => (
-    <Field id={`a-${name}`} label={label} required={required} error={err(name)}>
-      {(aria) => <textarea rows={3} {...aria} {...register(name)} />}
-    </Field>
-  );
-
   return (
-    <form className="action-form" noValidate onSubmit={(e) => void handleSubmit(submit)(e)} aria-label={WORKFLOW[action].label}>
-      <h3>{WORKFLOW[action].label}</h3>
-      {TEXT_FIELD[action] ? textarea(TEXT_FIELD[action][0], TEXT_FIELD[action][1]) : null}
-      {action === 'verifikasi' ? (
-        <>
-          <Field id="a-classification" label="Klasifikasi" required error={err('classification')}>
-            {(aria) => (
-              <select {...aria} {...register('classification')}>
-                <Options values={CLASSIFICATIONS} labels={CLASSIFICATION_LABELS} empty="— pilih —" />
-              </select>
-            )}
-          </Field>
-          <Field id="a-jenis" label="Jenis pengaduan" required error={err('jenis')}>
-            {(aria) => (
-              <select {...aria} {...register('jenis')}>
-                <Options values={JENIS} labels={JENIS_LABELS} empty="— pilih —" />
-              </select>
-            )}
-          </Field>
-          <label className="check">
-            <input type="checkbox" {...register('darwas')} /> Berkadar pengawasan (DarWas)
-          </label>
-          <Field id="a-category" label="Kategori" required error={err('category')}>
-            {(aria) => (
-              <select {...aria} {...register('category')}>
-                <Options values={categories} labels={(k) => k} empty="— pilih —" />
-              </select>
-            )}
-          </Field>
-          <label className="check">
-            <input type="checkbox" {...register('anonymous')} /> Anonim
-          </label>
-          <label className="check">
-            <input type="checkbox" {...register('confidential')} /> Rahasia
-          </label>
-          {textarea('note', 'Catatan', false)}
-        </>
-      ) : null}
-      {action === 'teruskan' ? (
-        <>
-          {targets.fields.map((t, i) => (
-            <fieldset key={t.id} className="target">
-              <legend>Tujuan {i + 1}</legend>
-              <Field id={`a-targets-${i}-kind`} label="Diteruskan kepada" error={err(`targets.${i}.kind`)}>
-                {(aria) => (
-                  <select {...aria} {...register(`targets.${i}.kind`)}>
-                    <Options values={FORWARD_KINDS} labels={FORWARD_KIND_LABELS} />
-                  </select>
-                )}
-              </Field>
-              <Field id={`a-targets-${i}-name`} label="Nama tujuan" required error={err(`targets.${i}.name`)}>
-                {(aria) => <input type="text" {...aria} {...register(`targets.${i}.name`)} />}
-              </Field>
-              <label className="check">
-                <input type="checkbox" {...register(`targets.${i}.copy`)} /> Tembusan
-              </label>
-              {i > 0 ? (
-                <button type="button" className="secondary" onClick={() => targets.remove(i)}>
-                  Hapus tujuan
-                </button>
-              ) : null}
-            </fieldset>
-          ))}
-          {err('targets') ? <div className="error" role="alert">{err('targets')}</div> : null}
-          <button type="button" className="secondary" onClick={() => targets.append({ kind: 'instansi_lain', name: '', copy: true } as never)}>
-            Tambah tujuan
-          </button>
-          <Field id="a-letterNo" label="Nomor surat" error={err('letterNo')}>
-            {(aria) => <input type="text" {...aria} {...register('letterNo')} />}
-          </Field>
-          {textarea('note', 'Catatan', false)}
-        </>
-      ) : null}
-      {action === 'selesaikan' ? (
-        <>
-          <Field id="a-outcome" label="Hasil penanganan" required error={err('outcome')}>
-            {(aria) => (
-              <select {...aria} {...register('outcome')}>
-                <Options values={OUTCOMES} labels={OUTCOME_LABELS} empty="— pilih —" />
-              </select>
-            )}
-          </Field>
-          <fieldset>
-            <legend>Sanksi</legend>
-            {SANCTIONS.map((s) => (
-              <label key={s} className="check">
-                <input type="checkbox" value={s} {...register('sanctions')} /> {SANCTION_LABELS[s]}
-              </label>
-            ))}
-          </fieldset>
-          {textarea('note', 'Ringkasan penyelesaian')}
-        </>
-      ) : null}
-      {action === 'kepuasan' ? (
-        <>
-          <fieldset>
-            <legend>Pernyataan pelapor</legend>
-            <label className="check">
-              <input type="radio" value="true" {...register('satisfied', { setValueAs: (v) => v === true || v === 'true' })} defaultChecked /> Puas
-            </label>
-            <label className="check">
-              <input type="radio" value="false" {...register('satisfied', { setValueAs: (v) => v === true || v === 'true' })} /> Tidak puas (kembali ke tim)
-            </label>
-          </fieldset>
-          {textarea('note', 'Catatan', false)}
-        </>
-      ) : null}
+    <form className="action-form" noValidate onSubmit={(e) => void handleSubmit(submit)(e)} aria-label={spec.label}>
+      <h3>{spec.label}</h3>
+      {Object.entries(spec.fields).map(([name, f]) => (
+        <ActionField key={name} name={name} ui={f.ui} register={register} control={control} err={err} categories={categories} />
+      ))}
       <Field id="a-actor" label="Petugas">
         {(aria) => <input type="text" {...aria} value={actor} onChange={(e) => setActor(e.target.value)} />}
       </Field>
@@ -208,9 +164,9 @@ export function ActionPanel({ c, categories, onChange }: { c: ComplaintDetail; c
   return (
     <div className="action-panel">
       <div className="actions" role="group" aria-label="Tindakan">
-        {(c.allowedActions as Action[]).map((a) => (
+        {c.allowedActions.map((a) => (
           <button key={a} type="button" className={open === a ? '' : 'secondary'} aria-pressed={open === a} onClick={() => setOpen(a)}>
-            {WORKFLOW[a].label}
+            {specOf(a).label}
           </button>
         ))}
       </div>

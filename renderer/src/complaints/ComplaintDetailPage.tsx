@@ -6,11 +6,11 @@ import { formatDateTime, formatHariTanggal, formatTime } from '../../../forms/fo
 import { stepsTaken } from '../../../forms/print';
 import { toLocal } from '../../../forms/time';
 import { DEADLINE_LABELS } from '../../../forms/deadlines';
-import { WORKFLOW } from '../../../forms/workflow';
+import { describeEvent, eventLabel } from '../../../forms/history';
+import { FIELD_LABELS } from '../../../forms/complaint';
 import type { TimeZone } from '../../../forms/time';
 import { ActionPanel } from './ActionPanel';
 import { CorrectionPanel, SyncPanel } from '../sync/SyncPanel';
-import { UPSTREAM_STATUS_LABELS, type UpstreamStatus } from '../../../forms/upstream-v1';
 import { announceChange } from '../app/changes';
 import { LoadedFrom } from '../ui/Loaded';
 import {
@@ -21,35 +21,13 @@ import {
   JENIS_LABELS,
   OUTCOME_LABELS,
   SANCTION_LABELS,
+  SATISFACTION_LABELS,
   STATUS_LABELS,
 } from '../../../forms/vocabulary';
 import { api } from '../app/api';
 import { base64ToBlobUrl } from '../ui/files';
 import { PrintPanel } from './PrintPanel';
 import { useSettings } from '../settings/useSettings';
-
-const EVENT_LABELS: Record<string, string> = {
-  created: 'Dicatat',
-  koreksi: 'Koreksi data',
-  upstream: 'Kabar dari upstream',
-  ...Object.fromEntries(Object.entries(WORKFLOW).map(([k, v]) => [k, v.label])),
-};
-
-function describeEvent(e: ComplaintDetail['events'][number]): string {
-  const d = e.data;
-  const parts: string[] = [];
-  if (Array.isArray(d.targets)) parts.push(`kepada ${(d.targets as { name: string; copy?: boolean }[]).map((t) => (t.copy ? `${t.name} (tembusan)` : t.name)).join(', ')}`);
-  if (typeof d.letterNo === 'string' && d.letterNo) parts.push(`surat ${d.letterNo}`);
-  if (typeof d.classification === 'string') parts.push(CLASSIFICATION_LABELS[d.classification as keyof typeof CLASSIFICATION_LABELS]);
-  if (typeof d.outcome === 'string') parts.push(OUTCOME_LABELS[d.outcome as keyof typeof OUTCOME_LABELS]);
-  if (typeof d.satisfied === 'boolean') parts.push(d.satisfied ? 'pelapor puas' : 'pelapor tidak puas');
-  if (typeof d.answer === 'string') parts.push(d.answer);
-  if (d.answeredAtCounter === true) parts.push('dijawab langsung di loket (E. Penyelesaian)');
-  if (typeof d.to === 'string') parts.push(`→ ${STATUS_LABELS[d.to as keyof typeof STATUS_LABELS]}`);
-  if (e.type === 'upstream' && typeof d.status === 'string') parts.push(`status upstream: ${UPSTREAM_STATUS_LABELS[d.status as UpstreamStatus] ?? d.status}`);
-  if (Array.isArray(d.labels)) parts.push(`diubah: ${(d.labels as string[]).join(', ')}`);
-  return parts.join('; ');
-}
 
 function Deadlines({ c, tz }: { c: ComplaintDetail; tz: TimeZone }) {
   if (c.deadlines.length === 0) return null;
@@ -143,7 +121,7 @@ function Detail({ c, setC }: { c: ComplaintDetail; setC: (c: ComplaintDetail) =>
     ['Kategori', c.category],
     ['Hasil', c.outcome ? OUTCOME_LABELS[c.outcome] : null],
     ['Sanksi', c.sanctions.length ? c.sanctions.map((x) => SANCTION_LABELS[x]).join(', ') : null],
-    ['Kepuasan pelapor', c.satisfaction ? (c.satisfaction === 'puas' ? 'Puas' : 'Tidak puas') : null],
+    ['Kepuasan pelapor', c.satisfaction ? SATISFACTION_LABELS[c.satisfaction] : null],
     ['Nama pelapor', c.reporterName],
     ['Institusi/Instansi', c.reporterInstitution],
     ['Alamat', c.reporterAddress],
@@ -151,7 +129,7 @@ function Detail({ c, setC }: { c: ComplaintDetail; setC: (c: ComplaintDetail) =>
     ['Telepon', c.reporterPhone ? formatPhone(c.reporterPhone) : null],
     ['Email', c.reporterEmail],
     ['Masalah pengaduan', c.problem],
-    [c.form === 'A' ? 'Uraian pengaduan' : c.form === 'B' ? 'Isi pengaduan' : 'Materi pengaduan', c.content],
+    [FIELD_LABELS[c.form].content, c.content],
     ['Penyelesaian', c.resolution],
     ['Petugas penerima', c.officer],
   ];
@@ -196,7 +174,7 @@ function Detail({ c, setC }: { c: ComplaintDetail; setC: (c: ComplaintDetail) =>
       <ol className="history">
         {c.events.map((e) => (
           <li key={e.seq}>
-            {formatDateTime(e.at, tz)} — {EVENT_LABELS[e.type] ?? e.type}
+            {formatDateTime(e.at, tz)} — {eventLabel(e)}
             {e.actor ? ` oleh ${e.actor}` : ''}
             {describeEvent(e) ? ` — ${describeEvent(e)}` : ''}
             {e.note ? `. Catatan: ${e.note}` : ''}

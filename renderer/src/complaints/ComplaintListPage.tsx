@@ -5,6 +5,7 @@ import type { InputOf } from '../../../forms/api';
 import type { ComplaintListItem, ListSort } from '../../../forms/complaint';
 import { formatDateTime, formatNumber } from '../../../forms/format';
 import { CHANNEL_LABELS, CHANNELS, FORM_KINDS, STATUS_LABELS, type Channel, type FormKind } from '../../../forms/vocabulary';
+import { WORK_VIEWS, type WorkView } from '../../../forms/work-views';
 import { api } from '../app/api';
 import { InlineDateField } from '../ui/DateTimeInput';
 import { useSettings } from '../settings/useSettings';
@@ -34,14 +35,6 @@ const EMPTY: Filters = { q: '', form: '', channel: '', from: '', to: '', sort: '
  * The list loads only the pages the officer scrolls to and renders only the visible rows, so it
  * stays quick at 100k complaints.
  */
-export type WorkView = 'jatuh_tempo_hari_ini' | 'terlambat' | 'menunggu_kelengkapan' | 'perlu_verifikasi';
-const VIEW_TITLES: Record<WorkView, string> = {
-  jatuh_tempo_hari_ini: 'Jatuh tempo hari ini',
-  terlambat: 'Terlambat',
-  menunggu_kelengkapan: 'Menunggu kelengkapan',
-  perlu_verifikasi: 'Perlu verifikasi',
-};
-
 export function ComplaintListPage({ view }: { view?: WorkView }) {
   const settings = useSettings();
   const tz = settings?.timeZone ?? 'WIB';
@@ -111,7 +104,7 @@ export function ComplaintListPage({ view }: { view?: WorkView }) {
 
   return (
     <section className="list-page">
-      <h1>{view ? `Daftar Pengaduan — ${VIEW_TITLES[view]}` : 'Daftar Pengaduan'}</h1>
+      <h1>{view ? `Daftar Pengaduan — ${WORK_VIEWS[view].label}` : 'Daftar Pengaduan'}</h1>
       <form
         noValidate
         className="filters"

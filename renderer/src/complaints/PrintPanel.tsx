@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { LETTER_KINDS, LETTER_SOURCE_EVENT, PRINT_LABELS, type PaperSize, type PrintKind } from '../../../forms/print';
+import { LETTER_KINDS, letterReady, PRINT_LABELS, type PaperSize, type PrintKind } from '../../../forms/print';
 import { api } from '../app/api';
 import { InlineDateField } from '../ui/DateTimeInput';
 import { base64ToBlobUrl } from '../ui/files';
@@ -20,7 +20,7 @@ export function PrintPanel({ id, eventTypes = [] }: { id: string; eventTypes?: s
   const inBrowser = info?.host === 'browser';
   const [letterNo, setLetterNo] = useState('');
   const [letterDate, setLetterDate] = useState('');
-  const letters = LETTER_KINDS.filter((k) => LETTER_SOURCE_EVENT[k].some((t) => eventTypes.includes(t)));
+  const letters = LETTER_KINDS.filter((k) => letterReady(k, eventTypes));
   const docUrl = doc?.url;
   useEffect(() => () => (docUrl ? URL.revokeObjectURL(docUrl) : undefined), [docUrl]);
 

@@ -4,7 +4,7 @@ import { useForm, type Resolver } from 'react-hook-form';
 import { ApiError } from '../../../forms/api';
 import { ATTACHMENT_ACCEPT, formatSize, type AttachmentRef } from '../../../forms/attachments';
 import { complaintInput, type ComplaintInput } from '../../../forms/complaint';
-import { FORM_LAYOUTS, type FieldSpec } from '../../../forms/layouts';
+import { FORM_LAYOUTS, PAPER_NOTES, type AnyFieldSpec } from '../../../forms/layouts';
 import { formatDateTime } from '../../../forms/format';
 import { toLocal, type TimeZone } from '../../../forms/time';
 import { CHANNEL_LABELS, FORM_C_CHANNELS, FORM_TITLES, GENDER_LABELS, GENDERS, type FormKind } from '../../../forms/vocabulary';
@@ -206,7 +206,7 @@ export function FormPage({ form }: { form: FormKind }) {
 
   const errorOf = (name: string) => errors[name]?.message;
 
-  const renderInput = (f: FieldSpec, aria: Record<string, string | boolean>) => {
+  const renderInput = (f: AnyFieldSpec, aria: Record<string, string | boolean>) => {
     const reg = register(f.name);
     switch (f.kind) {
       case 'textarea':
@@ -320,9 +320,7 @@ export function FormPage({ form }: { form: FormKind }) {
             )}
           </fieldset>
         ))}
-        {form === 'B' ? (
-          <p className="paper-note">Harap diisi dengan lengkap dan benar, pengaduan anda akan ditangani semestinya dan kerahasiaan pengirim dijamin.</p>
-        ) : null}
+        {PAPER_NOTES[form] ? <p className="paper-note">{PAPER_NOTES[form]}</p> : null}
 
         <fieldset className="workflow">
           <legend>Data tambahan (bukan bagian formulir kertas)</legend>
