@@ -32,7 +32,7 @@ describe('state machine declared as data', () => {
     expect(decide(facts('terverifikasi', 'B', 'pengaduan'), 'jawab', {})).toMatchObject({ ok: false, message: expect.stringContaining('diteruskan') });
   });
 
-  it('reopens the case when the reporter is not satisfied (seed 004)', () => {
+  it('reopens the case when the reporter is not satisfied (SOP Dharmasraya 2017)', () => {
     expect(decide(facts('selesai'), 'kepuasan', { satisfied: false })).toEqual({ ok: true, to: 'ditindaklanjuti' });
     expect(decide(facts('selesai'), 'kepuasan', { satisfied: true })).toEqual({ ok: true, to: 'selesai' });
     expect(decide(facts('dijawab_langsung'), 'kepuasan', { satisfied: false })).toEqual({ ok: true, to: 'ditindaklanjuti' });
