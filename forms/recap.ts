@@ -2,7 +2,7 @@
 // the PDF and the XLSX export.
 import { z } from 'zod';
 import { requiredText } from './fields';
-import { periodInput, type periodFor } from './periods';
+import { periodInput, QUARTERS, type periodFor } from './periods';
 import { COMPLAINT_STATUSES, FORM_KINDS, CHANNELS } from './vocabulary';
 
 /** The recaps write "nihil" where a count is zero (docs/recaps.md). */
@@ -71,7 +71,7 @@ export const MONEV_ACTIVITIES = [
 
 export const monevInput = z.object({
   year: z.number().int().min(2000).max(2100),
-  quarter: z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4)], { error: 'Triwulan harus 1-4.' }),
+  quarter: z.union(QUARTERS.map((q) => z.literal(q)), { error: 'Triwulan harus 1-4.' }),
   rows: z
     .array(z.object({ activity: requiredText('Kegiatan', 300), obstacles: z.string().max(4000), plan: z.string().max(4000) }))
     .min(1)

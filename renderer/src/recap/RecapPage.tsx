@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import type { OutputOf } from '../../../forms/api';
 import { formatDate, formatMonth, formatNumber, formatPercent } from '../../../forms/format';
-import { describePeriod, periodFor, quarterOf, semesterOf, weekOf, type Period } from '../../../forms/periods';
+import { describePeriod, periodFor, quarterContaining, quarterOf, semesterOf, weekOf, type Period } from '../../../forms/periods';
 import type { PaperSize } from '../../../forms/print';
 import { RECAP_KINDS, RECAPS, type PeriodShape, type RecapKind } from '../../../forms/recap';
 import { drawTable, RECAP_LAYOUTS, tablesOf } from '../../../forms/recap-layouts';
@@ -163,8 +163,7 @@ function PeriodTables({ kind, period, tz }: { kind: 'rekapitulasi' | 'laporan_ha
 
 /** The monitoring table with the supervisor's obstacles and plans typed in; its headings are those it prints with. */
 function MonevEditor({ period }: { period: Period }) {
-  const year = Number(period.from.slice(0, 4));
-  const quarter = (Math.floor((Number(period.from.slice(5, 7)) - 1) / 3) + 1) as 1 | 2 | 3 | 4;
+  const { year, quarter } = quarterContaining(period.from);
   const [status, setStatus] = useState<string | null>(null);
   return (
     <LoadedFrom method="monev.get" input={{ year, quarter }} what="monitoring dan evaluasi">
