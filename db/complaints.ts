@@ -28,8 +28,17 @@ function channelOf(data: ComplaintData): Channel {
   return data.channel;
 }
 
-/** Maps a validated form payload to its row; the registration number is filled in at insert time. */
-export function rowFromInput(data: ComplaintData, settings: Settings, now: string): NewComplaintRow {
+/** An account as a record names it: its id and its name at the time. */
+export interface Actor {
+  id: string | null;
+  name: string;
+}
+
+/**
+ * Maps a validated form payload to its row; the registration number is filled in at insert time.
+ * `officer` is *Petugas penerima* (the core resolves it from the input or the person signed in).
+ */
+export function rowFromInput(data: ComplaintData, settings: Settings, now: string, officer: Actor | null = null): NewComplaintRow {
   return {
     id: data.draftId ?? uuidv7(),
     version: 1,
@@ -48,7 +57,8 @@ export function rowFromInput(data: ComplaintData, settings: Settings, now: strin
     reporterGender: data.form === 'B' ? data.reporterGender : null,
     anonymous: data.anonymous,
     confidential: data.confidential,
-    officer: data.officer,
+    officer: officer?.name ?? null,
+    officerAccountId: officer?.id ?? null,
     status: intakeStatus(data),
     createdAt: now,
     updatedAt: now,
@@ -64,7 +74,7 @@ export function insertComplaint(
   tx: Db,
   row: NewComplaintRow,
   settings: Settings,
-  extra: { attachments?: AttachmentRef[]; eventData?: Record<string, unknown> } = {},
+  extra: { attachments?: AttachmentRef[]; eventData?: Record<string, unknown>; keyedBy?: Actor | null } = {},
 ): ComplaintRow {
   const year = Number(toLocal(row.createdAt, settings.timeZone).date.slice(0, 4));
   // A format with {YYYY} numbers each year from 1; without it the same text would come round
@@ -93,7 +103,9 @@ export function insertComplaint(
       seq: 1,
       type: 'created',
       at: row.createdAt,
-      actor: row.officer ?? null,
+      // Who keyed it (a slip collected by one officer may be keyed by another).
+      actor: extra.keyedBy?.name ?? row.officer ?? null,
+      actorAccountId: extra.keyedBy ? extra.keyedBy.id : (row.officerAccountId ?? null),
       // Answered at the counter (E. Penyelesaian): the history says so, and where the case went.
       data: { version: 1, form: row.form, ...(row.status === 'diterima' ? {} : { to: row.status, answeredAtCounter: true }), ...extra.eventData },
     })
@@ -102,11 +114,18 @@ export function insertComplaint(
   return inserted;
 }
 
-export function createComplaint(db: Db, data: ComplaintData, settings: Settings, ctx: DeadlineContext, now = new Date().toISOString()): ComplaintRow {
-  const row = rowFromInput(data, settings, now);
+export function createComplaint(
+  db: Db,
+  data: ComplaintData,
+  settings: Settings,
+  ctx: DeadlineContext,
+  now = new Date().toISOString(),
+  people: { officer: Actor | null; keyedBy: Actor | null } = { officer: null, keyedBy: null },
+): ComplaintRow {
+  const row = rowFromInput(data, settings, now, people.officer);
   const eventData = data.confirmDuplicateOf ? { confirmedDespiteDuplicateOf: data.confirmDuplicateOf } : undefined;
   return inTransaction(db, (tx) => {
-    const inserted = insertComplaint(tx, row, settings, { attachments: data.attachments, eventData });
+    const inserted = insertComplaint(tx, row, settings, { attachments: data.attachments, eventData, keyedBy: people.keyedBy });
     return { ...inserted, ...initialDue(tx, inserted, ctx, now) };
   });
 }
@@ -221,7 +240,7 @@ export function getComplaint(db: Db, id: string, ctx: DeadlineContext, now: stri
     .orderBy(asc(complaintAttachments.addedAt))
     .all();
   const events = db
-    .select({ seq: complaintEvents.seq, type: complaintEvents.type, at: complaintEvents.at, actor: complaintEvents.actor, note: complaintEvents.note, data: complaintEvents.data })
+    .select({ seq: complaintEvents.seq, type: complaintEvents.type, at: complaintEvents.at, actor: complaintEvents.actor, actorId: complaintEvents.actorAccountId, note: complaintEvents.note, data: complaintEvents.data })
     .from(complaintEvents)
     .where(eq(complaintEvents.complaintId, id))
     .orderBy(asc(complaintEvents.seq))
@@ -235,6 +254,16 @@ export function getComplaint(db: Db, id: string, ctx: DeadlineContext, now: stri
 /** The content type a stored file was attached with (any complaint's row will do: same bytes). */
 export function attachmentContentType(db: Db, sha256: string): string | null {
   return db.select({ t: complaintAttachments.contentType }).from(complaintAttachments).where(eq(complaintAttachments.sha256, sha256)).limit(1).get()?.t ?? null;
+}
+
+/** The protected (anonim or rahasia) complaints a stored file is attached to: opening it is audited. */
+export function protectedHoldersOf(db: Db, sha256: string): Pick<ComplaintRow, 'id' | 'registrationNo'>[] {
+  return db
+    .select({ id: complaints.id, registrationNo: complaints.registrationNo })
+    .from(complaintAttachments)
+    .innerJoin(complaints, eq(complaints.id, complaintAttachments.complaintId))
+    .where(and(eq(complaintAttachments.sha256, sha256), or(eq(complaints.anonymous, true), eq(complaints.confidential, true))))
+    .all();
 }
 
 /**
@@ -271,7 +300,7 @@ export function findDuplicate(db: Db, row: NewComplaintRow, now: string): Pick<C
  * trigger queues it) and a `koreksi` event naming the fields and the earlier values. Earlier
  * values of a protected reporter are not copied into the history.
  */
-export function correctComplaint(db: Db, input: CorrectionInput, now: string): ComplaintRow {
+export function correctComplaint(db: Db, input: CorrectionInput, now: string, actor: Actor | null = null): ComplaintRow {
   return inTransaction(db, (tx) => {
     const row = tx.select().from(complaints).where(eq(complaints.id, input.id)).get();
     if (!row) throw new Refused('not_found', CASE_NOT_FOUND);
@@ -286,7 +315,8 @@ export function correctComplaint(db: Db, input: CorrectionInput, now: string): C
       complaintId: row.id,
       type: 'koreksi',
       at: now,
-      actor: input.actor,
+      actor: actor?.name ?? null,
+      actorAccountId: actor?.id ?? null,
       note: input.reason,
       data: { fields: changed, labels: changed.map((f) => CORRECTABLE_LABELS[f]), before, version: row.version + 1 },
     });

@@ -2,7 +2,9 @@
 // from it by drizzle-kit (`npm run db:generate`) and applied at start-up by db/migrate.ts.
 import { sql } from 'drizzle-orm';
 import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import type { AuditAction } from '../forms/audit';
 import type { DeadlineKind } from '../forms/deadlines';
+import type { Role } from '../forms/roles';
 import type { OutboxState } from '../forms/sync';
 import type { Channel, Classification, ComplaintStatus, FormKind, Gender, Jenis, Outcome, Sanction, Satisfaction } from '../forms/vocabulary';
 
@@ -34,7 +36,9 @@ export const complaints = sqliteTable(
     reporterGender: text('reporter_gender').$type<Gender>(),
     anonymous: integer('anonymous', { mode: 'boolean' }).notNull().default(false),
     confidential: integer('confidential', { mode: 'boolean' }).notNull().default(false),
+    /** *Petugas penerima*: the account's name when saved (rows from before accounts: as typed). */
     officer: text('officer'),
+    officerAccountId: text('officer_account_id'),
     status: text('status').$type<ComplaintStatus>().notNull().default('diterima'),
     // Set at verification (docs/forms.md: jenis, klasifikasi, DarWas, kategori, terlapor).
     classification: text('classification').$type<Classification>(),
@@ -79,7 +83,9 @@ export const complaintEvents = sqliteTable(
     seq: integer('seq').notNull(),
     type: text('type').notNull(),
     at: text('at').notNull(),
+    /** Who took the step: the account's name at the time (older rows: as typed); the account's id. */
     actor: text('actor'),
+    actorAccountId: text('actor_account_id'),
     note: text('note'),
     data: text('data', { mode: 'json' }).$type<Record<string, unknown>>().notNull().default(sql`'{}'`),
   },
@@ -249,4 +255,48 @@ export const syncRuns = sqliteTable(
     error: text('error'),
   },
   (t) => [index('sync_runs_started').on(t.startedAt)],
+);
+
+/**
+ * Staff accounts (forms/accounts.ts). Never deleted (a trigger refuses it), only deactivated, so
+ * every event and audit row keeps pointing at a real account. The password is only ever stored as
+ * its scrypt hash (server/passwords.ts). `failed_attempts` and `locked_at` (wall clock) carry a
+ * lockout across restarts (forms/lockout.ts).
+ */
+export const accounts = sqliteTable('accounts', {
+  id: text('id').primaryKey(),
+  username: text('username').notNull().unique(),
+  name: text('name').notNull(),
+  nip: text('nip'),
+  roles: text('roles', { mode: 'json' }).$type<Role[]>().notNull(),
+  active: integer('active', { mode: 'boolean' }).notNull().default(true),
+  passwordHash: text('password_hash').notNull(),
+  failedAttempts: integer('failed_attempts').notNull().default(0),
+  lockedAt: text('locked_at'),
+  ...timestamps,
+});
+
+/**
+ * The audit log (forms/audit.ts): append-only (triggers refuse UPDATE and DELETE) and
+ * tamper-evident: `hash` is SHA-256 over the previous row's hash and this row's canonical JSON
+ * (db/audit.ts), so a row changed or removed in the file breaks the chain from there on.
+ */
+export const auditLog = sqliteTable(
+  'audit_log',
+  {
+    seq: integer('seq').primaryKey(),
+    at: text('at').notNull(),
+    /** The account that acted (null: the command line, the app itself, an unknown name at sign-in). */
+    accountId: text('account_id'),
+    /** Its name at the time. */
+    accountName: text('account_name').notNull(),
+    action: text('action').$type<AuditAction>().notNull(),
+    method: text('method'),
+    object: text('object'),
+    outcome: text('outcome').notNull(),
+    detail: text('detail', { mode: 'json' }).$type<Record<string, unknown>>(),
+    prevHash: text('prev_hash').notNull(),
+    hash: text('hash').notNull(),
+  },
+  (t) => [index('audit_log_account_seq').on(t.accountId, t.seq), index('audit_log_action_seq').on(t.action, t.seq), index('audit_log_at').on(t.at)],
 );

@@ -45,7 +45,7 @@ function nextDueFields(db: Db, row: ComplaintRow, ctx: DeadlineContext, now: str
 }
 
 /** Takes a handling step (validated by forms/workflow.ts transitionInput) on a complaint. */
-export function applyTransition(db: Db, { id, action, input, actor }: Transition, ctx: DeadlineContext, now: string): ComplaintRow {
+export function applyTransition(db: Db, { id, action, input }: Transition, ctx: DeadlineContext, now: string, actor: { id: string | null; name: string } | null = null): ComplaintRow {
   return inTransaction(db, (tx) => {
     const row = tx.select().from(complaints).where(eq(complaints.id, id)).get();
     if (!row) throw new Refused('not_found', CASE_NOT_FOUND);
@@ -59,7 +59,8 @@ export function applyTransition(db: Db, { id, action, input, actor }: Transition
       complaintId: id,
       type: action,
       at: now,
-      actor,
+      actor: actor?.name ?? null,
+      actorAccountId: actor?.id ?? null,
       note: typeof note === 'string' ? note : null,
       data: { ...data, from: row.status, to: decision.to, version: row.version + 1 },
     });

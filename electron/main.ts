@@ -2,6 +2,7 @@
 // browser host uses. Bundled to dist/electron/main.cjs (CommonJS) by `npm run build:electron`.
 import path from 'node:path';
 import { app, BrowserWindow, dialog, ipcMain, protocol, session, type WebContents } from 'electron';
+import type { CallMeta } from '../forms/api';
 import { BRIDGE_CHANNEL } from '../forms/bridge';
 import { createCore, type Core } from '../server/core';
 import { safeStorageTokenStore } from './token-store';
@@ -75,11 +76,12 @@ if (!app.requestSingleInstanceLock()) {
     session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
     session.defaultSession.setPermissionCheckHandler(() => false);
 
-    ipcMain.handle(BRIDGE_CHANNEL, (event, method: unknown, input: unknown) => {
+    // The session travels with each call as in the browser host; server/dispatch.ts checks it.
+    ipcMain.handle(BRIDGE_CHANNEL, (event, method: unknown, input: unknown, meta: unknown) => {
       if (!isOwnFrame(event.senderFrame)) {
         return { ok: false, error: { code: 'INTERNAL', message: 'Permintaan ditolak: bukan dari jendela aplikasi.' } };
       }
-      return core!.dispatch(method, input);
+      return core!.dispatch(method, input, meta as CallMeta);
     });
 
     win = new BrowserWindow({

@@ -3,5 +3,5 @@ import { contextBridge, ipcRenderer } from 'electron';
 import { BRIDGE_CHANNEL, type LoketBridge } from '../forms/bridge';
 
 contextBridge.exposeInMainWorld('loket', {
-  invoke: (method: string, input: unknown) => ipcRenderer.invoke(BRIDGE_CHANNEL, method, input),
+  invoke: (method: string, input: unknown, meta: unknown) => ipcRenderer.invoke(BRIDGE_CHANNEL, method, input, meta),
 } satisfies LoketBridge);

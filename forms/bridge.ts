@@ -2,5 +2,6 @@
 export const BRIDGE_CHANNEL = 'loket:api';
 
 export interface LoketBridge {
-  invoke(method: string, input: unknown): Promise<unknown>;
+  /** `meta`: the tab's session and the passive flag (forms/api.ts CallMeta), passed through untouched. */
+  invoke(method: string, input: unknown, meta: unknown): Promise<unknown>;
 }

@@ -57,7 +57,8 @@ const C = FIELD_LABELS.C;
 const workflowFields = {
   anonymous: z.boolean().default(false),
   confidential: z.boolean().default(false),
-  officer: optionalText('Petugas penerima', 120),
+  /** *Petugas penerima*: an active petugas account; the person signed in when absent. */
+  officerAccountId: z.uuid({ error: 'Petugas penerima tidak dikenal.' }).nullish(),
   attachments: z.array(attachmentRef).max(20, { error: 'Paling banyak 20 lampiran.' }).default([]),
   /** The draft this complaint was keyed in: its id becomes the complaint's id, and it is deleted on save. */
   draftId: z.uuid().nullish(),
@@ -188,7 +189,9 @@ export const complaintDetail = z.object({
   reporterGender: z.enum(GENDERS).nullable(),
   anonymous: z.boolean(),
   confidential: z.boolean(),
+  /** *Petugas penerima*: the account's name when it was saved (older rows: the name as typed). */
   officer: z.string().nullable(),
+  officerAccountId: z.string().nullable(),
   status: z.enum(COMPLAINT_STATUSES),
   classification: z.enum(CLASSIFICATIONS).nullable(),
   jenis: z.enum(JENIS).nullable(),
@@ -258,6 +261,17 @@ export const correctionInput = z.object({
     reporterEmail: emailField('Email'),
   }),
   reason: requiredText('Alasan koreksi', 500),
-  actor: optionalText('Petugas', 120),
 });
 export type CorrectionInput = z.output<typeof correctionInput>;
+
+/** Anonim or rahasia (docs/confidentiality.md): the reporter is shown only in the case file. */
+export const isProtected = (c: { anonymous: boolean; confidential: boolean }): boolean => c.anonymous || c.confidential;
+
+/**
+ * Whether showing this complaint's case file shows a protected reporter's identity: protected,
+ * and something of the reporter was written down (an anonymous slip often names no one). Such a
+ * view, print or export leaves an audit row (forms/audit.ts).
+ */
+export function showsProtectedIdentity(c: Pick<ComplaintDetail, 'anonymous' | 'confidential' | 'reporterName' | 'reporterInstitution' | 'reporterAddress' | 'reporterPhone' | 'reporterEmail' | 'reporterGender'>): boolean {
+  return isProtected(c) && [c.reporterName, c.reporterInstitution, c.reporterAddress, c.reporterPhone, c.reporterEmail, c.reporterGender].some((v) => v !== null && v !== '');
+}

@@ -52,6 +52,12 @@ export const emailField = (label: string) =>
       return t.toLowerCase();
     });
 
+/** A civil servant's NIP: 18 digits (spaces allowed while typing, removed on save); empty is null. */
+export const nipField = (label: string) =>
+  optionalText(label, 30)
+    .transform((v) => (v === null ? null : v.replace(/\s/g, '')))
+    .refine((v) => v === null || /^\d{18}$/.test(v), { error: 'NIP terdiri dari 18 angka.' });
+
 export const dateField = (label: string) =>
   z
     .string({ error: `${label} wajib diisi.` })

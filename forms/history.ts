@@ -19,7 +19,11 @@ const status = z.enum(COMPLAINT_STATUSES);
 /** The move every step records beside its input. */
 const step = { from: status, to: status, version: z.number().int() };
 
-const base = { seq: z.number().int(), at: z.string(), actor: z.string().nullable(), note: z.string().nullable() };
+/**
+ * `actor` is who took the step: the account's name at the time (older rows: the name as typed, or
+ * none); `actorId` the account, null before accounts existed and for news from the upstream.
+ */
+const base = { seq: z.number().int(), at: z.string(), actor: z.string().nullable(), actorId: z.string().nullable().default(null), note: z.string().nullable() };
 
 const actionEvent = <A extends Action>(a: A) => {
   const { note: _note, ...input } = WORKFLOW[a].input.shape as Record<string, z.ZodType>;
@@ -57,9 +61,9 @@ export type ComplaintEvent = z.output<typeof complaintEvent>;
 export type EventType = ComplaintEvent['type'];
 
 /** A stored event (its data parsed from JSON) as the typed history holds it. */
-export function readEvent(row: { seq: number; type: string; at: string; actor: string | null; note: string | null; data: Record<string, unknown> }): ComplaintEvent {
+export function readEvent(row: { seq: number; type: string; at: string; actor: string | null; actorId?: string | null; note: string | null; data: Record<string, unknown> }): ComplaintEvent {
   const parsed = complaintEvent.safeParse(row);
-  return parsed.success ? parsed.data : { ...row, type: 'lain', data: { type: row.type } };
+  return parsed.success ? parsed.data : { ...row, actorId: row.actorId ?? null, type: 'lain', data: { type: row.type } };
 }
 
 export const EVENT_LABELS: Record<Exclude<EventType, 'lain'>, string> = {

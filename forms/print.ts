@@ -3,6 +3,7 @@
 import type { ComplaintEvent } from './history';
 import type { Period } from './periods';
 import type { RecapKind } from './recap';
+import type { Role } from './roles';
 import type { FormKind } from './vocabulary';
 
 export const PRINT_KINDS = ['receipt', 'form', 'surat_kelengkapan', 'surat_penerusan', 'surat_jawaban'] as const;
@@ -22,6 +23,28 @@ export const PRINT_LABELS: Record<PrintKind, string> = {
   surat_penerusan: 'Surat penerusan',
   surat_jawaban: 'Surat jawaban kepada pelapor',
 };
+/** Who may print each: the counter prints what it hands the reporter; letters are the handling team's. */
+export const PRINT_ROLES: Record<PrintKind, readonly [Role, ...Role[]]> = {
+  receipt: ['petugas', 'penangan'],
+  form: ['petugas', 'penangan'],
+  surat_kelengkapan: ['penangan'],
+  surat_penerusan: ['penangan'],
+  surat_jawaban: ['penangan'],
+};
+
+/**
+ * Whether the printout carries the reporter's identity (docs/confidentiality.md): a protected
+ * complaint's receipt, form and letters to the reporter do, so printing them is audited; the
+ * letter forwarding a case to a unit writes *Dirahasiakan*.
+ */
+export const PRINT_SHOWS_REPORTER: Record<PrintKind, boolean> = {
+  receipt: true,
+  form: true,
+  surat_kelengkapan: true,
+  surat_penerusan: false,
+  surat_jawaban: true,
+};
+
 export const LETTER_KINDS = ['surat_kelengkapan', 'surat_penerusan', 'surat_jawaban'] as const satisfies readonly PrintKind[];
 export type LetterKind = (typeof LETTER_KINDS)[number];
 

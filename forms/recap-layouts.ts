@@ -7,7 +7,7 @@ import { describePeriod, type Period } from './periods';
 import { nihil, RECAPS, type CountRow, type Monev, type PeriodRecap, type RecapKind, type ResultRow, type WeeklyRecap } from './recap';
 import type { Settings } from './settings';
 import type { TimeZone } from './time';
-import { STATUS_LABELS } from './vocabulary';
+import { HIDDEN_REPORTER, STATUS_LABELS } from './vocabulary';
 
 /** A cell's value, typed: text renderers write it the id-ID way, the spreadsheet keeps numbers and dates. */
 export type Value =
@@ -317,6 +317,15 @@ export function recapLayout(kind: RecapKind, data: RecapData): Block[] {
   }
 }
 
+/**
+ * The protected complaints (written *Dirahasiakan*) a recap of this kind lists, by registration
+ * number: printing or exporting it leaves an audit row naming them (forms/audit.ts).
+ */
+export function protectedListed(kind: RecapKind, data: RecapData): string[] {
+  const rows = kind === 'mingguan' ? (data.weekly?.items ?? []) : kind === 'laporan_hasil' ? (data.period?.results ?? []) : [];
+  return rows.filter((r) => r.reporter === HIDDEN_REPORTER).map((r) => r.registrationNo);
+}
+
 // ---- drawing a table ----
 
 export interface HeadCell {
@@ -413,17 +422,20 @@ export function recapHeading(kind: RecapKind, settings: Settings, period: Period
   };
 }
 
-/** A dotted line to sign above when the ketua's name is not set. */
+/** A dotted line to sign above when no ketua account can sign. */
 export const UNNAMED = '(……………………………)';
 
+/** Who signs: the name and NIP of a ketua account, or null for the dotted line. */
+export type Signer = { name: string; nip: string | null } | null;
+
 /** The signature closing every recap, at the right: place and the office's today, the team, Ketua, the ketua's name and NIP. */
-export function recapSignature(settings: Settings, today: string) {
+export function recapSignature(settings: Settings, today: string, ketua: Signer) {
   return {
     placeDate: `${settings.place}, ${formatTanggal(today)}`,
     team: settings.teamName,
     role: 'Ketua',
-    name: settings.ketuaName || null,
-    nip: settings.ketuaNip ? `NIP ${settings.ketuaNip}` : null,
+    name: ketua?.name ?? null,
+    nip: ketua?.nip ? `NIP ${ketua.nip}` : null,
   };
 }
 export type Signature = ReturnType<typeof recapSignature>;

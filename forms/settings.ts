@@ -41,10 +41,17 @@ export const settingsSchema = z.object({
     error: 'Format nomor registrasi harus memuat {NNNNNN} untuk nomor urut.',
   }),
   teamName: requiredText('Nama tim penanganan pengaduan', 200),
-  ketuaName: optionalText('Nama Ketua', 120),
-  ketuaNip: optionalText('NIP Ketua', 30).refine((v) => v === null || /^\d{18}$/.test(v.replace(/\s/g, '')), {
-    error: 'NIP terdiri dari 18 angka.',
-  }),
+  /**
+   * The Ketua who signs the recaps, chosen among the accounts holding the ketua role; none chosen:
+   * the ketua printing, or the only ketua account (server/procedures/context.ts `ketua`).
+   */
+  ketuaAccountId: z.union([z.literal(''), z.uuid({ error: 'Ketua tidak dikenal.' })]).nullish().transform((v) => v || null),
+  /** The screen locks after this many minutes without keyboard or mouse (BSSN 4/2021: idle timeout). */
+  idleMinutes: z.coerce
+    .number({ error: 'Kunci layar otomatis harus berupa angka.' })
+    .int({ error: 'Kunci layar otomatis harus bilangan bulat.' })
+    .min(1, { error: 'Kunci layar otomatis paling cepat 1 menit.' })
+    .max(240, { error: 'Kunci layar otomatis paling lama 240 menit.' }),
   attachmentMaxMb: z.coerce
     .number({ error: 'Batas ukuran lampiran harus berupa angka.' })
     .int({ error: 'Batas ukuran lampiran harus bilangan bulat.' })
@@ -81,8 +88,8 @@ export const DEFAULT_SETTINGS: Settings = {
   timeZone: 'WIB',
   registrationFormat: REGISTRATION_FORMAT_DEFAULT,
   teamName: 'Tim Penanganan Pengaduan Masyarakat',
-  ketuaName: null,
-  ketuaNip: null,
+  ketuaAccountId: null,
+  idleMinutes: 10,
   attachmentMaxMb: 10,
   deadlineVerifyDays: 3,
   deadlineCompletenessDays: 10,

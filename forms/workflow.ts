@@ -22,7 +22,7 @@ import {
   type CaseValues,
 } from './action-fields';
 import type { DeadlineKind } from './deadlines';
-import { optionalText } from './fields';
+import { forbiddenMessage, mayAccess, type Role } from './roles';
 import {
   CLASSIFICATION_LABELS,
   CLASSIFICATIONS,
@@ -55,6 +55,8 @@ export type HandlingFields = Partial<CaseValues>;
 interface ActionSpec<F extends Record<string, ActionField>, I = z.output<z.ZodObject<{ [K in keyof F]: F[K]['schema'] }>>> {
   /** The button, the form's heading and the step's name in the history. */
   label: string;
+  /** Who may take it (forms/roles.ts; a ketua takes every step the handling team takes). */
+  by: readonly [Role, ...Role[]];
   from: readonly ComplaintStatus[];
   /** Where it leads; kepuasan depends on the answer. */
   to: ComplaintStatus | ((input: I, facts: CaseFacts) => ComplaintStatus);
@@ -83,6 +85,7 @@ export const forwardedTo = (targets: readonly { name: string; copy?: boolean }[]
 export const WORKFLOW = {
   minta_kelengkapan: action({
     label: 'Minta kelengkapan',
+    by: ['penangan'],
     from: ['diterima'],
     to: 'menunggu_kelengkapan',
     fields: { note: requiredArea('Hal yang perlu dilengkapi', 4000) },
@@ -91,6 +94,7 @@ export const WORKFLOW = {
   }),
   verifikasi: action({
     label: 'Verifikasi (lengkap)',
+    by: ['penangan'],
     from: ['diterima', 'menunggu_kelengkapan'],
     to: 'terverifikasi',
     fields: {
@@ -120,6 +124,7 @@ export const WORKFLOW = {
   }),
   arsipkan: action({
     label: 'Arsipkan',
+    by: ['penangan'],
     from: ['menunggu_kelengkapan'],
     to: 'diarsipkan',
     fields: { note: requiredArea('Alasan pengarsipan', 4000) },
@@ -127,6 +132,7 @@ export const WORKFLOW = {
   }),
   jawab_langsung: action({
     label: 'Dijawab langsung di loket',
+    by: ['petugas', 'penangan'],
     from: ['diterima'],
     to: 'dijawab_langsung',
     guard: (f) => (f.form === 'A' ? null : 'Hanya pengaduan langsung (Formulir A) yang dapat dijawab di loket.'),
@@ -137,6 +143,7 @@ export const WORKFLOW = {
   }),
   jawab: action({
     label: 'Jawab langsung (aspirasi / permintaan informasi)',
+    by: ['penangan'],
     from: ['terverifikasi'],
     to: 'selesai',
     guard: (f) => (f.classification && f.classification !== 'pengaduan' ? null : 'Hanya aspirasi dan permintaan informasi yang dapat dijawab langsung; pengaduan diteruskan.'),
@@ -146,6 +153,7 @@ export const WORKFLOW = {
   }),
   teruskan: action({
     label: 'Teruskan',
+    by: ['penangan'],
     from: ['terverifikasi', 'ditindaklanjuti'],
     to: 'diteruskan',
     fields: {
@@ -174,6 +182,7 @@ export const WORKFLOW = {
   }),
   tindak_lanjut: action({
     label: 'Catat tindak lanjut',
+    by: ['penangan'],
     from: ['diteruskan', 'ditindaklanjuti'],
     to: 'ditindaklanjuti',
     fields: { note: requiredArea('Perkembangan tindak lanjut', 4000) },
@@ -181,6 +190,7 @@ export const WORKFLOW = {
   }),
   selesaikan: action({
     label: 'Selesaikan',
+    by: ['penangan'],
     from: ['diteruskan', 'ditindaklanjuti'],
     to: 'selesai',
     fields: {
@@ -196,6 +206,7 @@ export const WORKFLOW = {
   // steps 7–8).
   kepuasan: action({
     label: 'Catat kepuasan pelapor',
+    by: ['penangan'],
     from: ['selesai', 'dijawab_langsung'],
     to: (input, facts) => (input.satisfied ? facts.status : 'ditindaklanjuti'),
     guard: (f) => (f.satisfaction === 'puas' ? 'Pelapor sudah menyatakan puas; kasus sudah ditutup.' : null),
@@ -216,6 +227,7 @@ export const isAction = (type: string): type is Action => Object.hasOwn(WORKFLOW
 /** A declaration seen without its action's own input type, for code that handles any action. */
 export interface AnyActionSpec {
   label: string;
+  by: readonly [Role, ...Role[]];
   from: readonly ComplaintStatus[];
   to: ComplaintStatus | ((input: never, facts: CaseFacts) => ComplaintStatus);
   guard?: (facts: CaseFacts) => string | null;
@@ -256,6 +268,12 @@ export function allowedActions(facts: CaseFacts): Action[] {
   return ACTIONS.filter((a) => specOf(a).from.includes(facts.status) && !specOf(a).guard?.(facts));
 }
 
+/** Whether someone holding `roles` may take the step. */
+export const mayTake = (action: Action, roles: readonly Role[]): boolean => mayAccess(specOf(action).by, roles);
+
+/** The refusal for someone whose roles do not allow the step. */
+export const takeRefusal = (action: Action): string => forbiddenMessage(`melakukan “${specOf(action).label}”`, specOf(action).by);
+
 export type TransitionResult = { ok: true; to: ComplaintStatus } | { ok: false; message: string };
 
 /** Decides a transition without touching anything; the caller applies it. */
@@ -271,8 +289,7 @@ export function decide(facts: CaseFacts, action: Action, input: Record<string, u
   return { ok: true, to: typeof spec.to === 'function' ? spec.to(input as never, facts) : spec.to };
 }
 
-const variant = <A extends Action>(action: A) =>
-  z.object({ action: z.literal(action), id: z.uuid(), input: WORKFLOW[action].input as (typeof WORKFLOW)[A]['input'], actor: optionalText('Petugas', 120) });
+const variant = <A extends Action>(action: A) => z.object({ action: z.literal(action), id: z.uuid(), input: WORKFLOW[action].input as (typeof WORKFLOW)[A]['input'] });
 type Variant = { [A in Action]: ReturnType<typeof variant<A>> }[Action];
 
 export const transitionInput = z.discriminatedUnion('action', ACTIONS.map(variant) as [Variant, ...Variant[]], { error: 'Tindakan tidak dikenal.' });

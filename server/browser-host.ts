@@ -1,5 +1,7 @@
 // The browser host: the built renderer and the API contract over HTTP on 127.0.0.1 only. Every API
-// request must carry the per-start secret token; without it the answer is a bare 401.
+// request must carry the per-start secret token; without it the answer is a bare 401. The token
+// only says "this page came from the address this host printed"; who is working in the tab is the
+// signed-in session (SESSION_HEADER), checked by server/dispatch.ts like the desktop's.
 import crypto from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -8,6 +10,9 @@ import { log } from './log';
 import { readStaticFile, SECURITY_HEADERS } from './static-files';
 
 export const API_PREFIX = '/api/';
+/** The tab's session token (forms/api.ts CallMeta), and the flag of background reads. */
+export const SESSION_HEADER = 'x-loket-session';
+export const PASSIVE_HEADER = 'x-loket-passive';
 // Attachments travel base64 inside the JSON body: 25 MB (the settings' ceiling) is ~34 MB here.
 const MAX_BODY_BYTES = 40 * 1024 * 1024;
 
@@ -92,7 +97,8 @@ export async function startBrowserHost(opts: BrowserHostOptions): Promise<Browse
           const error = { code: 'INVALID_INPUT', message: 'Permintaan tidak dapat dibaca (bukan JSON yang sah).' };
           return send(res, 400, JSON.stringify({ ok: false, error }), { 'Content-Type': 'application/json' });
         }
-        const envelope = await opts.core.dispatch(method, input);
+        const session = req.headers[SESSION_HEADER];
+        const envelope = await opts.core.dispatch(method, input, { session: typeof session === 'string' ? session : null, passive: req.headers[PASSIVE_HEADER] === '1' });
         return send(res, 200, JSON.stringify(envelope), { 'Content-Type': 'application/json', 'Cache-Control': 'no-store' });
       }
 

@@ -4,19 +4,23 @@
 // each file serving its part of the contract, and are merged below into the one Handlers map.
 import path from 'node:path';
 import { releaseAllHolds } from '../db/drafts';
-import { openDatabase, type OpenDatabase } from '../db/open';
+import { appendAudit, type AuditEntry } from '../db/audit';
+import { inTransaction, openDatabase, type OpenDatabase } from '../db/open';
 import { setUpstreamUrl } from '../db/outbox';
 import { getSettings } from '../db/settings';
 import { deadlineContextOf, recomputeOpenDeadlines } from '../db/workflow';
-import type { Envelope } from '../forms/api';
+import type { CallMeta, Envelope } from '../forms/api';
 import { AttachmentStore } from './attachment-store';
 import { dispatch, type Handlers } from './dispatch';
 import { seedCalendar } from './holiday-seed';
 import { log } from './log';
 import { PrintFonts, withPrintFonts } from './print-fonts';
 import type { Printer } from './printer';
+import { accountProcedures } from './procedures/accounts';
 import { appProcedures } from './procedures/app';
 import { attachmentProcedures } from './procedures/attachments';
+import { auditProcedures } from './procedures/audit';
+import { authProcedures } from './procedures/auth';
 import { calendarProcedures } from './procedures/calendar';
 import { complaintProcedures } from './procedures/complaints';
 import { procedureContext } from './procedures/context';
@@ -25,6 +29,7 @@ import { printProcedures } from './procedures/print';
 import { recapProcedures } from './procedures/recap';
 import { settingsProcedures } from './procedures/settings';
 import { syncProcedures } from './procedures/sync';
+import { Sessions } from './sessions';
 import { storageError } from './storage-errors';
 import { DEFAULT_TUNING, SyncEngine, type SyncTuning } from './sync-engine';
 import { batchSource, upstreamAdapter } from './upstream-connection';
@@ -41,6 +46,8 @@ export interface CoreOptions {
   fontsFrom?: string;
   /** Injected in tests; the wall clock otherwise. */
   now?: () => Date;
+  /** Monotonic ms for idle time and lockouts; performance.now otherwise (tests move it, and the wall clock, apart). */
+  monotonic?: () => number;
   /** The upstream token's home; a file beside the database (or LOKET_UPSTREAM_TOKEN) by default. */
   tokenStore?: TokenStore;
   /** `--upstream-url`: written to the sync settings at start (deployments without the UI). */
@@ -54,7 +61,9 @@ export interface Core {
   database: OpenDatabase;
   attachments: AttachmentStore;
   sync: SyncEngine;
-  dispatch(method: unknown, input: unknown): Promise<Envelope<unknown>>;
+  sessions: Sessions;
+  /** One call from a host: the method, its input and the session it came with (forms/api.ts CallMeta). */
+  dispatch(method: unknown, input: unknown, meta?: CallMeta): Promise<Envelope<unknown>>;
   close(): Promise<void>;
 }
 
@@ -88,7 +97,9 @@ function startCore(opts: CoreOptions): Core {
     adapter: upstreamAdapter(db, tokens, { timeoutMs: tuning.requestTimeoutMs, now, onServerDate: (d) => sync.noteServerDate(d) }),
   });
 
-  const ctx = procedureContext({ app: { version: opts.version, host: opts.host, dataDir: opts.dataDir }, database, attachments, sync, tokens, printer, now });
+  const audit = (entry: Omit<AuditEntry, 'at'>) => void appendAudit(db, { ...entry, at: now().toISOString() });
+  const sessions = new Sessions({ db, now, monotonic: opts.monotonic ?? (() => performance.now()), idleMinutes: () => getSettings(db).idleMinutes, audit });
+  const ctx = procedureContext({ app: { version: opts.version, host: opts.host, dataDir: opts.dataDir }, database, attachments, sync, tokens, printer, now, sessions });
 
   // Start-up: the shipped calendars first; new official dates move every open deadline, otherwise
   // only rows without one need it. The windows of an earlier run are gone, and so are their holds.
@@ -99,6 +110,9 @@ function startCore(opts: CoreOptions): Core {
   // Each file serves the methods of its prefixes; a procedure missing here fails the type check.
   const handlers: Handlers = {
     ...appProcedures(ctx),
+    ...authProcedures(ctx),
+    ...accountProcedures(ctx),
+    ...auditProcedures(ctx),
     ...complaintProcedures(ctx),
     ...draftProcedures(ctx),
     ...calendarProcedures(ctx),
@@ -116,7 +130,14 @@ function startCore(opts: CoreOptions): Core {
     database,
     attachments,
     sync,
-    dispatch: (method, input) => dispatch(handlers, method, input, { dataDir: opts.dataDir }),
+    sessions,
+    dispatch: (method, input, meta = {}) =>
+      dispatch(handlers, method, input, meta, {
+        dataDir: opts.dataDir,
+        resolve: (token, passive) => sessions.resolve(token, passive),
+        transaction: (fn) => inTransaction(db, fn),
+        audit,
+      }),
     close: async () => {
       await sync.stop();
       await printer?.close?.();

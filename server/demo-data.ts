@@ -49,7 +49,10 @@ const OFFICERS = ['Rina Marlina', 'Arif Budiman', 'Wa Ode Nur'];
 const minutes = (iso: string, n: number) => new Date(new Date(iso).getTime() + n * 60_000).toISOString();
 const hhmm = (m: number) => `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
 
-export function* demoComplaints(opts: DemoOptions): Generator<ComplaintInput> {
+/** A form's payload, and for Formulir A the officer who received it (demo officers have no account). */
+export type DemoComplaint = ComplaintInput & { officerName?: string };
+
+export function* demoComplaints(opts: DemoOptions): Generator<DemoComplaint> {
   const rnd = mulberry32(opts.seed ?? 2026);
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)] as T;
   const now = (opts.now ?? new Date()).toISOString();
@@ -80,7 +83,7 @@ export function* demoComplaints(opts: DemoOptions): Generator<ComplaintInput> {
         form: 'A', reporterName: name, reporterInstitution: pick(INSTITUTIONS), reporterAddress: address,
         receivedDate: date, receivedTime: time, problem, content,
         resolution: rnd() < 0.3 ? 'Dijelaskan langsung kepada pelapor di loket.' : null,
-        confidential, officer: pick(OFFICERS),
+        confidential, officerName: pick(OFFICERS),
       };
     } else if (r < 0.75) {
       const anonymous = rnd() < 0.35;
@@ -215,9 +218,10 @@ export function fillDemo(core: { database: OpenDatabase }, count: number, now = 
   sqlite.transaction(() => {
     for (const input of inputs) {
       const keyedAt = [minutes(received(input), 2 + Math.floor(rnd() * 20)), nowIso].sort()[0]!;
-      const row = createComplaint(db, complaintInput.parse(input), settings, ctx, keyedAt);
+      const officer = input.officerName ? { id: null, name: input.officerName } : null;
+      const row = createComplaint(db, complaintInput.parse(input), settings, ctx, keyedAt, { officer, keyedBy: officer });
       for (const s of demoSteps(row, ctx, settings.categories, nowIso, rnd)) {
-        applyTransition(db, transitionInput.parse({ id: row.id, action: s.action, input: s.input, actor: s.actor }), ctx, s.at);
+        applyTransition(db, transitionInput.parse({ id: row.id, action: s.action, input: s.input }), ctx, s.at, { id: null, name: s.actor });
       }
     }
   })();

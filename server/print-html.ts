@@ -4,6 +4,7 @@
 import type { ComplaintDetail } from '../forms/complaint';
 import type { ComplaintEvent } from '../forms/history';
 import { PAPER_NOTES, sectionsOf, TITLE_LINE_BREAKS, type AnyFieldSpec } from '../forms/layouts';
+import type { Signer } from '../forms/recap-layouts';
 import { formatPhone } from '../forms/phone';
 import { LETTER_SOURCE_EVENT, PAPER_MM, PRINT_LABELS, type LetterKind, type PaperSize, type PrintKind } from '../forms/print';
 import type { Settings } from '../forms/settings';
@@ -41,10 +42,16 @@ table.kv tr { break-inside: avoid; }
 const kv = (rows: [string, string][]) =>
   `<table class="kv">${rows.map(([k, v]) => `<tr><td class="k">${esc(k)}</td><td class="c">:</td><td>${v}</td></tr>`).join('')}</table>`;
 
-function signature(settings: Settings, dateLocal: string, name: string | null, role: string): string {
+function signature(settings: Settings, dateLocal: string, who: Signer, role: string): string {
   return `<div class="sign">${esc(settings.place)}, ${esc(formatTanggal(dateLocal))}<div class="space"></div>(${
-    name ? esc(name) : '<span class="blank">……………………………</span>'
-  })<br>${esc(role)}</div>`;
+    who?.name ? esc(who.name) : '<span class="blank">……………………………</span>'
+  })${who?.nip ? `<br>NIP ${esc(who.nip)}` : ''}<br>${esc(role)}</div>`;
+}
+
+/** Who signs a printout: *Petugas penerima* (the account's name when saved, its NIP), and the Ketua for letters when there is no head of office. */
+export interface Signers {
+  officer: Signer;
+  ketua: Signer;
 }
 
 /** A form's title as its paper prints it: in capitals, broken into lines where the paper breaks it. */
@@ -74,7 +81,7 @@ function printedValue(f: AnyFieldSpec, c: ComplaintDetail, settings: Settings): 
   }
 }
 
-function formDocument(c: ComplaintDetail, settings: Settings): string {
+function formDocument(c: ComplaintDetail, settings: Settings, officer: Signer): string {
   const local = toLocal(c.receivedAt, settings.timeZone);
   const header = `<div class="office">${esc(settings.officeName)}<br>${esc(settings.kabupatenKota)}</div>`;
   const reg = `<p>Nomor registrasi: <b>${esc(c.registrationNo)}</b></p>`;
@@ -91,12 +98,12 @@ function formDocument(c: ComplaintDetail, settings: Settings): string {
   const signs =
     c.form === 'B'
       ? `<p class="note">${esc(PAPER_NOTES.B)}</p>
-${signature(settings, c.slipDate ?? local.date, c.anonymous ? null : c.reporterName, 'Nama Pelapor')}`
-      : signature(settings, local.date, c.officer, 'Petugas layanan pengaduan masyarakat');
+${signature(settings, c.slipDate ?? local.date, c.anonymous || !c.reporterName ? null : { name: c.reporterName, nip: null }, 'Nama Pelapor')}`
+      : signature(settings, local.date, officer, 'Petugas layanan pengaduan masyarakat');
   return `${header}<h1>FORMULIR ${c.form}</h1><h2>${formHeading(c.form)}</h2>${reg}\n${sections}\n${signs}`;
 }
 
-function receiptDocument(c: ComplaintDetail, settings: Settings): string {
+function receiptDocument(c: ComplaintDetail, settings: Settings, officer: Signer): string {
   const followUp = [settings.officePhone ? `telepon ${esc(settings.officePhone)}` : null, settings.website ? `website ${esc(settings.website)}` : null]
     .filter(Boolean)
     .join(' atau ');
@@ -109,12 +116,12 @@ ${kv([
   ['Formulir', esc(`Formulir ${c.form} — ${FORM_TITLES[c.form]}`)],
   ['Sarana pengaduan', esc(CHANNEL_LABELS[c.channel])],
   ['Pelapor', para(reporter)],
-  ['Petugas penerima', para(c.officer)],
+  ['Petugas penerima', para(officer?.name)],
 ])}
 <p>Pengaduan Saudara telah kami terima dan dicatat. Untuk menanyakan tindak lanjutnya, sebutkan nomor registrasi di atas${
     followUp ? ` melalui ${followUp}` : ' di loket layanan pengaduan'
   }.</p>
-${signature(settings, toLocal(c.createdAt, settings.timeZone).date, c.officer, 'Petugas layanan pengaduan masyarakat')}`;
+${signature(settings, toLocal(c.createdAt, settings.timeZone).date, officer, 'Petugas layanan pengaduan masyarakat')}`;
 }
 
 export interface LetterFields {
@@ -131,13 +138,13 @@ function reporterForLetter(c: ComplaintDetail, leavesToReporter: boolean): strin
   return c.anonymous || c.confidential ? HIDDEN_REPORTER : (c.reporterName ?? '(tanpa nama)');
 }
 
-function letterDocument(kind: LetterKind, c: ComplaintDetail, settings: Settings, f: LetterFields, today: string): string {
+function letterDocument(kind: LetterKind, c: ComplaintDetail, settings: Settings, f: LetterFields, today: string, ketua: Signer): string {
   const date = f.letterDate ?? today;
   const received = formatTanggal(toLocal(c.receivedAt, settings.timeZone).date);
   const head = `<div class="office">${esc(settings.officeName)}<br>${esc(settings.kabupatenKota)}${settings.officeAddress ? `<br><span style="font-weight:normal">${esc(settings.officeAddress)}</span>` : ''}</div>
 <table class="kv" style="width:60%"><tr><td class="k">Nomor</td><td class="c">:</td><td>${f.letterNo ? esc(f.letterNo) : para(null)}</td></tr>
 <tr><td class="k">Lampiran</td><td class="c">:</td><td>-</td></tr>`;
-  const signer = settings.headName ? { name: settings.headName, nip: settings.headNip, role: `Kepala ${settings.officeName}` } : { name: settings.ketuaName, nip: settings.ketuaNip, role: `Ketua ${settings.teamName}` };
+  const signer = settings.headName ? { name: settings.headName, nip: settings.headNip, role: `Kepala ${settings.officeName}` } : { name: ketua?.name ?? null, nip: ketua?.nip ?? null, role: `Ketua ${settings.teamName}` };
   const sign = `<div class="sign">${esc(settings.place)}, ${esc(formatTanggal(date))}<br>${esc(signer.role)}<div class="space"></div>${signer.name ? `<u>${esc(signer.name)}</u>` : '(……………………………)'}${signer.nip ? `<br>NIP ${esc(signer.nip)}` : ''}</div>`;
   const ref = `pengaduan Saudara yang kami terima pada ${esc(received)} dengan nomor registrasi <b>${esc(c.registrationNo)}</b>`;
   const to = (who: string, where: string | null) => `<p>Kepada Yth.<br>${esc(who)}${where ? `<br>${esc(where)}` : ''}<br>di tempat</p>`;
@@ -174,9 +181,17 @@ ${to(reporterForLetter(c, true), c.anonymous ? null : c.reporterAddress)}
 <p>Demikian disampaikan, atas perhatian Saudara diucapkan terima kasih.</p>${sign}`;
 }
 
-export function printableHtml(kind: PrintKind, c: ComplaintDetail, settings: Settings, paper: PaperSize, letter: LetterFields = { letterNo: null, letterDate: null }, today = toLocal(new Date(), settings.timeZone).date): string {
+export function printableHtml(
+  kind: PrintKind,
+  c: ComplaintDetail,
+  settings: Settings,
+  paper: PaperSize,
+  letter: LetterFields,
+  today: string,
+  signers: Signers,
+): string {
   const title = `${PRINT_LABELS[kind]} ${c.registrationNo}`;
-  if (kind === 'receipt') return page(title, paper, receiptDocument(c, settings));
-  if (kind === 'form') return page(title, paper, formDocument(c, settings));
-  return page(title, paper, letterDocument(kind, c, settings, letter, today));
+  if (kind === 'receipt') return page(title, paper, receiptDocument(c, settings, signers.officer));
+  if (kind === 'form') return page(title, paper, formDocument(c, settings, signers.officer));
+  return page(title, paper, letterDocument(kind, c, settings, letter, today, signers.ketua));
 }

@@ -2,7 +2,7 @@
 // forms/recap-layouts.ts: heading, tables (a total row, "nihil" for zero) and the team's signature.
 import type { Period } from '../forms/periods';
 import type { RecapKind } from '../forms/recap';
-import { drawTable, recapHeading, recapLayout, recapSignature, tablesOf, UNNAMED, valueText, type Block, type Cell, type RecapData, type Table } from '../forms/recap-layouts';
+import { drawTable, recapHeading, recapLayout, recapSignature, tablesOf, UNNAMED, valueText, type Block, type Cell, type RecapData, type Signer, type Table } from '../forms/recap-layouts';
 import type { Settings } from '../forms/settings';
 import type { TimeZone } from '../forms/time';
 import { PRINT_FONT_STACK } from './print-fonts';
@@ -16,9 +16,9 @@ const esc = (s: string | null | undefined) =>
  */
 export type RecapBody = (signature: string) => string;
 
-export function recapPage(kind: RecapKind, settings: Settings, period: Period, body: RecapBody, today: string): string {
+export function recapPage(kind: RecapKind, settings: Settings, period: Period, body: RecapBody, today: string, ketua: Signer): string {
   const h = recapHeading(kind, settings, period);
-  const s = recapSignature(settings, today);
+  const s = recapSignature(settings, today, ketua);
   const signature = `<div class="sign">${esc(s.placeDate)}<br>${esc(s.team)}<br>${esc(s.role)}<div class="space"></div>${s.name ? `<u>${esc(s.name)}</u>` : UNNAMED}${
     s.nip ? `<br>${esc(s.nip)}` : ''
   }</div>`;

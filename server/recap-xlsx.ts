@@ -6,7 +6,7 @@ import ExcelJS from 'exceljs';
 import type { Period } from '../forms/periods';
 import type { PaperSize } from '../forms/print';
 import { RECAPS, type RecapKind } from '../forms/recap';
-import { drawTable, recapHeading, recapLayout, recapSignature, sheetParts, tablesOf, UNNAMED, type Cell, type RecapData, type Value } from '../forms/recap-layouts';
+import { drawTable, recapHeading, recapLayout, recapSignature, sheetParts, tablesOf, UNNAMED, type Cell, type RecapData, type Signer, type Value } from '../forms/recap-layouts';
 import type { Settings } from '../forms/settings';
 import { toLocal, type TimeZone } from '../forms/time';
 
@@ -14,7 +14,7 @@ import { toLocal, type TimeZone } from '../forms/time';
 const PAPER_CODE: Record<PaperSize, number> = { A4: 9, F4: 14 };
 /** id-ID: 25/11/2026 and 14.16 (the dot quoted, so Excel keeps it whatever the PC's separators). */
 const DATE_FMT = 'dd/mm/yyyy';
-const DATE_TIME_FMT = 'dd/mm/yyyy hh"."mm';
+export const DATE_TIME_FMT = 'dd/mm/yyyy hh"."mm';
 
 /** Excel stores wall-clock time without a zone: a local date (and time) as that moment in UTC. */
 function excelDate(date: string, time = '00:00'): Date {
@@ -22,7 +22,7 @@ function excelDate(date: string, time = '00:00'): Date {
   const [h, mi] = time.split(':').map(Number) as [number, number];
   return new Date(Date.UTC(y, m - 1, d, h, mi));
 }
-const excelDateTime = (instant: string, tz: TimeZone) => {
+export const excelDateTime = (instant: string, tz: TimeZone) => {
   const { date, time } = toLocal(instant, tz);
   return excelDate(date, time);
 };
@@ -56,9 +56,11 @@ export interface WorkbookOptions {
   paper: PaperSize;
   /** The office-local date written on the signature line. */
   today: string;
+  /** The ketua account that signs, or null for a dotted line. */
+  ketua: Signer;
 }
 
-export async function recapWorkbook(kind: RecapKind, data: RecapData, { settings, period, paper, today }: WorkbookOptions, progress: Progress): Promise<Buffer> {
+export async function recapWorkbook(kind: RecapKind, data: RecapData, { settings, period, paper, today, ketua }: WorkbookOptions, progress: Progress): Promise<Buffer> {
   const tables = tablesOf(recapLayout(kind, data));
   const tz = settings.timeZone;
   const wb = new ExcelJS.Workbook();
@@ -125,7 +127,7 @@ export async function recapWorkbook(kind: RecapKind, data: RecapData, { settings
   }
   progress(total, total);
 
-  const s = recapSignature(settings, today);
+  const s = recapSignature(settings, today, ketua);
   for (const line of [s.placeDate, s.team, s.role, '', s.name ?? UNNAMED, ...(s.nip ? [s.nip] : [])]) ws.addRow(['', '', line]);
   return Buffer.from(await wb.xlsx.writeBuffer());
 }

@@ -3,7 +3,13 @@ import fs from 'node:fs';
 import { afterEach } from 'vitest';
 import os from 'node:os';
 import path from 'node:path';
+import { accountByUsername, insertAccount, type AccountRow } from '../db/accounts';
+import { openDatabase, type Db } from '../db/open';
+import { getSettings } from '../db/settings';
+import type { Envelope, Method } from '../forms/api';
+import { ROLES, type Role } from '../forms/roles';
 import { createCore, type Core, type CoreOptions } from '../server/core';
+import { hashPasswordSync } from '../server/passwords';
 import { MIGRATIONS_DIR, REPO_ROOT } from '../server/paths';
 import type { Printer } from '../server/printer';
 
@@ -11,8 +17,45 @@ export function tempDir(prefix = 'loket-test-'): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
 }
 
-export function makeCore(dataDir = tempDir(), opts: Partial<Omit<CoreOptions, 'dataDir'>> & { printer?: Printer } = {}): Core {
+/** The password of every account the tests make. */
+export const TEST_PASSWORD = 'kata-sandi-uji-2026';
+let testHash: string | undefined;
+/** One scrypt hash of TEST_PASSWORD per test process (each takes ~0.1 s). */
+const testPasswordHash = () => (testHash ??= hashPasswordSync(TEST_PASSWORD));
+
+/** The account makeCore signs in with: every role, so the tests written before accounts keep calling everything. */
+export const TEST_ACCOUNT = { username: 'uji', name: 'Admin Uji', nip: '198001012006041001', roles: [...ROLES] as Role[] };
+
+/** An account with TEST_PASSWORD, written straight to the database (the API's path is tested in accounts.test.ts). */
+export function seedAccount(db: Db, a: { username: string; name: string; nip?: string | null; roles: Role[] } = TEST_ACCOUNT): AccountRow {
+  return insertAccount(db, { username: a.username, name: a.name, nip: a.nip ?? null, roles: a.roles, passwordHash: testPasswordHash() }, new Date().toISOString());
+}
+
+/** A core whose `dispatch` calls as a signed-in person unless a call says otherwise. */
+export interface TestCore extends Core {
+  account: AccountRow;
+  /** The session token `dispatch` uses by default. */
+  session: string;
+}
+
+/** A core on a data folder (a fresh one by default), with TEST_ACCOUNT signed in: `dispatch` carries its session unless given another. */
+export function makeCore(dataDir = tempDir(), opts: Partial<Omit<CoreOptions, 'dataDir'>> & { printer?: Printer } = {}): TestCore {
+  const core = makeBareCore(dataDir, opts);
+  const account = accountByUsername(core.database.db, TEST_ACCOUNT.username) ?? seedAccount(core.database.db);
+  const session = core.sessions.open(account);
+  return { ...core, account, session, dispatch: (method, input, meta) => core.dispatch(method, input, meta ?? { session }) };
+}
+
+/** A core with no account at all: a new data folder as the first run sees it. */
+export function makeBareCore(dataDir = tempDir(), opts: Partial<Omit<CoreOptions, 'dataDir'>> & { printer?: Printer } = {}): Core {
   return createCore({ dataDir, migrationsFolder: MIGRATIONS_DIR, host: 'browser', version: 'test', ...opts });
+}
+
+/** Another person on a core: an account with these roles, signed in; `call` dispatches as them. */
+export function personOn(core: Core, roles: Role[], name = `Pegawai ${roles.join(' ')}`, username = `p-${roles.join('-')}-${Math.random().toString(36).slice(2, 8)}`) {
+  const account = seedAccount(core.database.db, { username, name, nip: null, roles });
+  const session = core.sessions.open(account);
+  return { account, session, call: (method: Method | string, input: unknown) => core.dispatch(method, input, { session }) };
 }
 
 /** Chromium for end-to-end tests. Under CI a missing browser is a failure, never a silent skip. */
@@ -61,8 +104,14 @@ export function formA(overrides: Record<string, unknown> = {}) {
   };
 }
 
-/** The real browser host as a child process (`server/cli.ts --browser`), and the address it prints. */
+/** The real browser host as a child process (`server/cli.ts --browser`), and the address it prints. TEST_ACCOUNT exists in its folder. */
 export function startHostProcess(dataDir: string, extra: { args?: string[]; env?: Record<string, string> } = {}) {
+  const database = openDatabase({ dataDir, migrationsFolder: MIGRATIONS_DIR });
+  try {
+    if (!accountByUsername(database.db, TEST_ACCOUNT.username)) seedAccount(database.db);
+  } finally {
+    database.close();
+  }
   const child = spawn(process.execPath, ['--import', 'tsx', path.join(REPO_ROOT, 'server/cli.ts'), '--browser', '--data-dir', dataDir, ...(extra.args ?? [])], {
     cwd: REPO_ROOT,
     env: { ...process.env, ...extra.env },
@@ -82,7 +131,7 @@ export function startHostProcess(dataDir: string, extra: { args?: string[]; env?
 
 
 /** A `makeCore` whose cores (each on a fresh data folder) are closed after every test of the file. */
-export function coresClosedAfterEach(): (dataDir?: string, opts?: Parameters<typeof makeCore>[1]) => Core {
+export function coresClosedAfterEach(): (dataDir?: string, opts?: Parameters<typeof makeCore>[1]) => TestCore {
   const open: Core[] = [];
   afterEach(async () => {
     for (const c of open.splice(0)) await c.close();
@@ -94,11 +143,26 @@ export function coresClosedAfterEach(): (dataDir?: string, opts?: Parameters<typ
   };
 }
 
-/** An API caller over the browser host's HTTP, for hosts running as child processes. */
-export function httpCaller(url: URL) {
-  const token = url.searchParams.get('token')!;
-  return async (method: string, input: unknown) => {
-    const res = await fetch(new URL(`/api/${method}`, url), { method: 'POST', headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' }, body: JSON.stringify(input) });
-    return (await res.json()) as import('../forms/api').Envelope<unknown>;
-  };
+/** One call over the browser host's HTTP, with the per-start token and a session. */
+export async function httpCall(url: URL, method: string, input: unknown, session: string | null = null): Promise<Envelope<unknown>> {
+  const headers: Record<string, string> = { Authorization: `Bearer ${url.searchParams.get('token')}`, 'Content-Type': 'application/json' };
+  if (session) headers['X-Loket-Session'] = session;
+  const res = await fetch(new URL(`/api/${method}`, url), { method: 'POST', headers, body: JSON.stringify(input) });
+  return (await res.json()) as Envelope<unknown>;
 }
+
+/** Signs in over HTTP (TEST_ACCOUNT unless named); the session token. */
+export async function httpSignIn(url: URL, username = TEST_ACCOUNT.username, password = TEST_PASSWORD): Promise<string> {
+  const res = await httpCall(url, 'auth.signIn', { username, password });
+  if (!res.ok) throw new Error(res.error.message);
+  return (res.value as { token: string }).token;
+}
+
+/** An API caller over the browser host's HTTP, signed in as TEST_ACCOUNT, for hosts running as child processes. */
+export function httpCaller(url: URL) {
+  let session: Promise<string> | null = null;
+  return async (method: string, input: unknown) => httpCall(url, method, input, await (session ??= httpSignIn(url)));
+}
+
+/** The settings a core holds now, to save a changed copy. */
+export const settingsOf = (c: Core) => getSettings(c.database.db);

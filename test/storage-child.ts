@@ -6,13 +6,12 @@ import { execFileSync } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { createCore, type Core } from '../server/core';
-import { MIGRATIONS_DIR } from '../server/paths';
-import { formA } from './helpers';
+import type { Core } from '../server/core';
+import { formA, makeCore } from './helpers';
 
 const [scenario, dir] = process.argv.slice(2) as [string, string];
 const mount = (...args: string[]) => execFileSync('mount', args);
-const open = () => createCore({ dataDir: dir, migrationsFolder: MIGRATIONS_DIR, host: 'browser', version: 'test', now: () => new Date('2026-11-20T03:00:00Z') });
+const open = () => makeCore(dir, { now: () => new Date('2026-11-20T03:00:00Z') });
 /** A "scan" of `size` bytes: a PNG signature, then bytes that do not compress. */
 const scan = (size: number) => Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), crypto.randomBytes(size - 8)]).toString('base64');
 const upload = (core: Core, size: number) => core.dispatch('attachments.upload', { filename: 'scan.png', contentType: 'image/png', dataBase64: scan(size) });

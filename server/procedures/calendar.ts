@@ -22,10 +22,11 @@ export function calendarProcedures(ctx: ProcedureContext): HandlersOf<'calendar'
       if (!deleteHoliday(db, date)) throw new ApiError({ code: 'NOT_FOUND', message: `Tanggal ${date} tidak ada di kalender.` });
       return changed();
     },
-    'calendar.import': ({ text }) => {
+    'calendar.import': ({ text }, call) => {
       const { rows, errors } = parseHolidayLines(text);
       if (errors.length) throw new ApiError({ code: 'INVALID_INPUT', message: `Impor dibatalkan: ${errors.length} baris tidak dapat dibaca.`, fields: { text: errors.slice(0, 10).join(' · ') } });
       upsertHolidays(db, rows, 'impor', ctx.now().toISOString());
+      call.audit({ object: 'kalender', detail: { dates: rows.map((r) => r.date) } });
       return { imported: rows.length, errors, calendar: changed() };
     },
   };

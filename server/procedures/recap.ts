@@ -5,14 +5,16 @@
 import crypto from 'node:crypto';
 import { getMonev, saveMonev } from '../../db/monev';
 import { indicatorData, periodRecap, weeklyRecap } from '../../db/recaps';
-import { ApiError, type OutputOf } from '../../forms/api';
+import { ApiError, type Method, type OutputOf } from '../../forms/api';
 import { quarterContaining, type Period } from '../../forms/periods';
 import { recapFilename } from '../../forms/print';
-import { LANDSCAPE, type RecapKind } from '../../forms/recap';
+import { LANDSCAPE, RECAPS, type RecapKind } from '../../forms/recap';
+import { protectedListed, type RecapData } from '../../forms/recap-layouts';
 import { log } from '../log';
 import { pdfPageCount } from '../printer';
 import { recapBodyOf, recapPage } from '../recap-html';
 import { recapWorkbook } from '../recap-xlsx';
+import type { Caller } from '../sessions';
 import type { HandlersOf, ProcedureContext } from './context';
 
 type ExportJob = OutputOf<'recap.export.status'>;
@@ -30,7 +32,13 @@ export function recapProcedures(ctx: ProcedureContext): HandlersOf<'recap' | 'mo
     }
     return { period: semester(period) };
   };
-  const exportJobs = new Map<string, ExportJob>();
+  /** Each export is its starter's: another account asking for it is told there is none. */
+  const exportJobs = new Map<string, { job: ExportJob; accountId: string }>();
+  /** A recap printed or exported that lists protected complaints: one audit row naming them. */
+  const shown = (caller: Caller, method: Method, kind: RecapKind, period: Period, data: RecapData) => {
+    const listed = protectedListed(kind, data);
+    if (listed.length) ctx.auditShown(caller, 'ekspor', method, `${RECAPS[kind].title} ${period.from} s.d. ${period.to}`, { complaints: listed });
+  };
 
   return {
     'recap.weekly': (period) => weekly(period),
@@ -39,18 +47,31 @@ export function recapProcedures(ctx: ProcedureContext): HandlersOf<'recap' | 'mo
       const s = ctx.settings();
       return indicatorData(database.sqlite, { tz: s.timeZone, period, targetReceived: s.targetReceived, targetFinishedPercent: s.targetFinishedPercent });
     },
-    'recap.pdf': async ({ kind, period, paper }) => {
+    'recap.pdf': async ({ kind, period, paper }, { caller }) => {
       if (!ctx.printer) throw new ApiError({ code: 'UNAVAILABLE', message: 'Pencetakan PDF tidak tersedia pada host ini.' });
-      const html = recapPage(kind, ctx.settings(), period, recapBodyOf(kind, recapData(kind, period), ctx.settings().timeZone), ctx.today());
+      const data = recapData(kind, period);
+      const html = recapPage(kind, ctx.settings(), period, recapBodyOf(kind, data, ctx.settings().timeZone), ctx.today(), ctx.ketua(caller));
       const pdf = await ctx.printer.pdf(html, paper, LANDSCAPE[kind]);
+      shown(caller, 'recap.pdf', kind, period, data);
       return { filename: recapFilename(kind, period, paper), dataBase64: pdf.toString('base64'), pages: pdfPageCount(pdf) };
     },
-    'recap.export.start': ({ kind, period, paper }) => {
+    'recap.export.start': ({ kind, period, paper }, { caller }) => {
       const jobId = crypto.randomUUID();
       const job: ExportJob = { state: 'running', done: 0, total: 0, filename: null, dataBase64: null, message: null };
-      exportJobs.set(jobId, job);
-      recapWorkbook(kind, recapData(kind, period), { settings: ctx.settings(), period, paper, today: ctx.today() }, (done, total) => Object.assign(job, { done, total })).then(
-        (buf) => Object.assign(job, { state: 'done', filename: recapFilename(kind, period, 'xlsx'), dataBase64: buf.toString('base64') }),
+      exportJobs.set(jobId, { job, accountId: caller.accountId });
+      const data = recapData(kind, period);
+      recapWorkbook(kind, data, { settings: ctx.settings(), period, paper, today: ctx.today(), ketua: ctx.ketua(caller) }, (done, total) => Object.assign(job, { done, total })).then(
+        (buf) => {
+          try {
+            shown(caller, 'recap.export.start', kind, period, data);
+          } catch (e) {
+            // A file listing protected complaints is never handed over without its audit row.
+            log.error('export audit row not written', e);
+            Object.assign(job, { state: 'failed', message: 'Ekspor gagal. Coba lagi.' });
+            return;
+          }
+          Object.assign(job, { state: 'done', filename: recapFilename(kind, period, 'xlsx'), dataBase64: buf.toString('base64') });
+        },
         (e: unknown) => {
           log.error('export failed', e);
           Object.assign(job, { state: 'failed', message: 'Ekspor gagal. Coba lagi.' });
@@ -58,14 +79,18 @@ export function recapProcedures(ctx: ProcedureContext): HandlersOf<'recap' | 'mo
       );
       return { jobId };
     },
-    'recap.export.status': ({ jobId }) => {
-      const job = exportJobs.get(jobId);
-      if (!job) throw new ApiError({ code: 'NOT_FOUND', message: 'Ekspor tidak ditemukan (aplikasi dimulai ulang?).' });
+    'recap.export.status': ({ jobId }, { caller }) => {
+      const found = exportJobs.get(jobId);
+      if (!found || found.accountId !== caller.accountId) throw new ApiError({ code: 'NOT_FOUND', message: 'Ekspor tidak ditemukan (aplikasi dimulai ulang?).' });
+      const { job } = found;
       // A finished file is handed over once and then forgotten, so big exports do not pile up.
       if (job.state !== 'running') exportJobs.delete(jobId);
       return { ...job };
     },
     'monev.get': ({ year, quarter }) => getMonev(db, year, quarter),
-    'monev.save': (input) => saveMonev(db, input, ctx.now().toISOString()),
+    'monev.save': (input, call) => {
+      call.audit({ object: `${input.year} triwulan ${input.quarter}` });
+      return saveMonev(db, input, ctx.now().toISOString());
+    },
   };
 }

@@ -57,7 +57,7 @@ describe('API procedures on the server side', () => {
 
   it('saves and returns the office identity, and rejects an invalid one untouched', async () => {
     const c = core();
-    const next = { ...DEFAULT_SETTINGS, officeName: 'DPMPTSP Kabupaten Buton Utara', place: 'Buranga', timeZone: 'WITA' as const, ketuaNip: '198701012010011001' };
+    const next = { ...DEFAULT_SETTINGS, officeName: 'DPMPTSP Kabupaten Buton Utara', place: 'Buranga', timeZone: 'WITA' as const, headNip: '198701012010011001' };
     expect(await c.dispatch('settings.save', next)).toEqual({ ok: true, value: next });
     const bad = await c.dispatch('settings.save', { ...next, officeName: '', timeZone: 'UTC' });
     expect(bad).toMatchObject({ ok: false, error: { fields: { officeName: 'Nama kantor wajib diisi.', timeZone: expect.stringContaining('WIB, WITA atau WIT') } } });

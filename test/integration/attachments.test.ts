@@ -5,7 +5,7 @@ import { uuidv7 } from 'uuidv7';
 import { describe, expect, it } from 'vitest';
 import type { Core } from '../../server/core';
 import { pdfBytes, pngBytes } from '../fixtures';
-import { coresClosedAfterEach, formA, tempDir } from '../helpers';
+import { coresClosedAfterEach, formA, tempDir, settingsOf } from '../helpers';
 
 const newCore = coresClosedAfterEach();
 const core = (dir = tempDir()) => ({ c: newCore(dir), dir });
@@ -37,7 +37,7 @@ describe('attachments', () => {
 
   it('refuses a file over the size limit from settings', async () => {
     const { c } = core();
-    const settings = await c.handlers['settings.get']({});
+    const settings = settingsOf(c);
     await c.dispatch('settings.save', { ...settings, attachmentMaxMb: 1 });
     const big = Buffer.concat([pngBytes(), Buffer.alloc(1024 * 1024)]);
     const res = await upload(c, 'besar.png', big);

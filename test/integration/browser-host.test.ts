@@ -1,16 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { contract } from '../../forms/api';
 import { startBrowserHost, type BrowserHost } from '../../server/browser-host';
-import type { Core } from '../../server/core';
 import { RENDERER_DIST } from '../../server/paths';
-import { formA, makeCore } from '../helpers';
+import { formA, makeCore, type TestCore } from '../helpers';
 
-let core: Core;
+let core: TestCore;
 let host: BrowserHost;
 const base = () => `http://127.0.0.1:${host.port}`;
 const call = (method: string, body: unknown, headers: Record<string, string> = {}) =>
   fetch(`${base()}/api/${method}`, { method: 'POST', headers: { 'Content-Type': 'application/json', ...headers }, body: JSON.stringify(body) });
-const auth = () => ({ Authorization: `Bearer ${host.token}` });
+/** The per-start token and the signed-in session: each says something different. */
+const auth = () => ({ Authorization: `Bearer ${host.token}`, 'X-Loket-Session': core.session });
 
 beforeAll(async () => {
   core = makeCore();
@@ -41,6 +41,16 @@ describe('browser host', () => {
   it('refuses unknown and malformed API requests without the token too', async () => {
     expect((await call('no.such.method', {})).status).toBe(401);
     expect((await fetch(`${base()}/api/complaints.list`)).status).toBe(401);
+  });
+
+  it('answers UNAUTHENTICATED, typed and in Indonesian, to a call with the token but no session or a stale one', async () => {
+    for (const session of [null, 'bukan-sesi']) {
+      const res = await call('complaints.list', {}, { Authorization: `Bearer ${host.token}`, ...(session ? { 'X-Loket-Session': session } : {}) });
+      expect(res.status).toBe(200);
+      expect(await res.json()).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED', message: expect.stringContaining('Masuk lagi') } });
+    }
+    // Signing in needs no session.
+    expect(await (await call('auth.state', {}, { Authorization: `Bearer ${host.token}` })).json()).toMatchObject({ ok: true, value: { setupNeeded: false, state: 'signedOut' } });
   });
 
   it('serves the contract with the token and saves nothing on a rejected call', async () => {

@@ -1,25 +1,19 @@
 // A complaint the API has confirmed survives the process being killed at once (SIGKILL gives
-// SQLite no chance to flush anything after the answer).
+// SQLite no chance to flush anything after the answer), and so does its audit row.
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { DB_FILE } from '../../db/open';
-import { formA, startHostProcess, tempDir } from '../helpers';
+import { formA, httpCaller, startHostProcess, tempDir } from '../helpers';
 
 describe('durability', () => {
   it('keeps a saved complaint after SIGKILL right after the API answered', async () => {
     const dataDir = tempDir();
     const { child, url } = startHostProcess(dataDir);
-    const u = await url;
-    const token = u.searchParams.get('token')!;
+    const call = httpCaller(await url);
     const saved: string[] = [];
     for (let i = 0; i < 5; i++) {
-      const res = await fetch(new URL(`/api/complaints.create`, u), {
-        method: 'POST',
-        headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
-        body: JSON.stringify(formA({ reporterName: `Pelapor ${i}` })),
-      });
-      const body = (await res.json()) as { ok: boolean; value: { id: string } };
+      const body = (await call('complaints.create', formA({ reporterName: `Pelapor ${i}` }))) as { ok: boolean; value: { id: string } };
       expect(body.ok).toBe(true);
       saved.push(body.value.id);
     }
@@ -29,8 +23,11 @@ describe('durability', () => {
     const db = new Database(path.join(dataDir, DB_FILE), { readonly: true });
     const ids = db.prepare('SELECT id FROM complaints ORDER BY id').pluck().all();
     const events = db.prepare('SELECT count(*) FROM complaint_events').pluck().get();
+    // Each save's audit row was committed with it.
+    const audited = db.prepare("SELECT count(*) FROM audit_log WHERE method = 'complaints.create' AND outcome = 'ok'").pluck().get();
     db.close();
     expect(ids).toEqual([...saved].sort());
     expect(events).toBe(5);
+    expect(audited).toBe(5);
   }, 60_000);
 });

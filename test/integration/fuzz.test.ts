@@ -10,7 +10,7 @@ import type { Core } from '../../server/core';
 import type { Printer } from '../../server/printer';
 import type { TokenStore } from '../../server/upstream-token';
 import { pdfBytes, pngBytes } from '../fixtures';
-import { formA, makeCore } from '../helpers';
+import { formA, makeCore, seedAccount, settingsOf, TEST_PASSWORD, type TestCore } from '../helpers';
 
 const SEED = 20_261_125;
 const RUNS_PER_METHOD = 40;
@@ -21,12 +21,14 @@ const noToken: TokenStore = { read: () => null, write: () => { throw new Error('
 // The printable HTML is built for real; only Chromium's rendering of it is left out, for speed.
 const paperless: Printer = { pdf: async () => pdfBytes(), dialog: async () => true, close: async () => undefined };
 
-let core: Core;
+let core: TestCore;
 let host: BrowserHost;
-let ids: { complaint: string; draft: string; sha256: string };
+let ids: { complaint: string; draft: string; sha256: string; account: string };
+/** The session each method is fuzzed with: its own, so fuzzing auth.signOut or auth.lock ends only that one. */
+let session = '';
 
 const post = async (method: string, body: string) => {
-  const res = await fetch(`http://127.0.0.1:${host.port}/api/${method}`, { method: 'POST', headers: { Authorization: `Bearer ${host.token}`, 'Content-Type': 'application/json' }, body });
+  const res = await fetch(`http://127.0.0.1:${host.port}/api/${method}`, { method: 'POST', headers: { Authorization: `Bearer ${host.token}`, 'X-Loket-Session': session, 'Content-Type': 'application/json' }, body });
   return { status: res.status, envelope: (await res.json()) as Envelope<unknown> };
 };
 const call = async (method: Method, input: unknown) => (await post(method, JSON.stringify(input))).envelope;
@@ -34,9 +36,11 @@ const call = async (method: Method, input: unknown) => (await post(method, JSON.
 beforeAll(async () => {
   core = makeCore(undefined, { now: () => new Date('2026-11-20T03:00:00Z'), tokenStore: noToken, printer: paperless });
   host = await startBrowserHost({ core, staticDir: RENDERER_DIST });
+  session = core.session;
+  const target = seedAccount(core.database.db, { username: 'sasaran', name: 'Akun Sasaran', roles: ['petugas'] });
   const created = (await call('complaints.create', formA())) as { ok: true; value: { id: string } };
   const upload = (await call('attachments.upload', { filename: 'scan.png', contentType: 'image/png', dataBase64: pngBytes().toString('base64') })) as { ok: true; value: { sha256: string } };
-  ids = { complaint: created.value.id, draft: '0190a0e0-0000-7000-8000-00000000d4a7', sha256: upload.value.sha256 };
+  ids = { complaint: created.value.id, draft: '0190a0e0-0000-7000-8000-00000000d4a7', sha256: upload.value.sha256, account: target.id };
 });
 afterAll(async () => {
   await host?.close();
@@ -48,11 +52,27 @@ const examples = (): { [M in Method]: InputOf<M> } => {
   const period = { from: '2026-11-01', to: '2026-11-30' };
   return {
     'app.info': {},
+    'auth.state': {},
+    'auth.setup': { username: 'admin2', name: 'Admin Kedua', password: 'kata-sandi-panjang', roles: ['admin'] },
+    'auth.signIn': { username: 'uji', password: 'bukan-kata-sandinya' },
+    'auth.unlock': { password: TEST_PASSWORD },
+    'auth.lock': {},
+    'auth.signOut': {},
+    'auth.changePassword': { current: 'bukan-kata-sandinya', next: 'kata-sandi-baru-2026' },
+    'accounts.list': {},
+    'accounts.officers': {},
+    'accounts.create': { username: 'baru', name: 'Pegawai Baru', nip: '198001012006041001', roles: ['petugas', 'penangan'], password: 'kata-sandi-panjang' },
+    'accounts.update': { id: ids.account, name: 'Akun Sasaran', nip: null, roles: ['petugas', 'pemeriksa'] },
+    'accounts.setActive': { id: ids.account, active: false },
+    'accounts.resetPassword': { id: ids.account, password: 'kata-sandi-panjang' },
+    'audit.list': { accountId: null, from: '2026-11-01', to: '2026-11-30', action: 'ubah', limit: 50 },
+    'audit.export': { from: '2026-11-01', to: '2026-11-30', action: null },
+    'audit.verify': {},
     'complaints.create': formA({ reporterName: 'Rina', problem: 'Antrean' }),
     'complaints.list': { q: 'izin', view: 'terlambat', from: '2026-01-01', to: '2026-12-31', limit: 20 },
     'complaints.get': { id: ids.complaint },
-    'complaints.transition': { id: ids.complaint, action: 'verifikasi', input: { classification: 'pengaduan', jenis: 'a', darwas: false, category: '02 Pelayanan masyarakat' }, actor: 'Rina' },
-    'complaints.correct': { id: ids.complaint, version: 1, fields: { problem: 'Izin', content: 'Uraian', reporterName: 'Siti', reporterInstitution: null, reporterAddress: 'Jl. Poros', reporterPhone: null, reporterEmail: null }, reason: 'Salah ketik', actor: 'Rina' },
+    'complaints.transition': { id: ids.complaint, action: 'verifikasi', input: { classification: 'pengaduan', jenis: 'a', darwas: false, category: '02 Pelayanan masyarakat' } },
+    'complaints.correct': { id: ids.complaint, version: 1, fields: { problem: 'Izin', content: 'Uraian', reporterName: 'Siti', reporterInstitution: null, reporterAddress: 'Jl. Poros', reporterPhone: null, reporterEmail: null }, reason: 'Salah ketik' },
     'workviews.counts': {},
     'calendar.get': {},
     'calendar.save': { date: '2027-03-08', name: 'Cuti bersama', kind: 'cuti_bersama', status: 'resmi' },
@@ -81,7 +101,7 @@ const examples = (): { [M in Method]: InputOf<M> } => {
     'sync.settings.get': {},
     'sync.settings.save': { url: 'https://hub.example.go.id/pengaduan', officeId: 'K-01', token: null },
     'settings.get': {},
-    'settings.save': { ...(core.handlers['settings.get']({}) as object) } as InputOf<'settings.save'>,
+    'settings.save': { ...(settingsOf(core) as object) } as InputOf<'settings.save'>,
   };
 };
 
@@ -131,6 +151,7 @@ describe('fuzz: every API method through the browser host', () => {
   const methods = Object.keys(contract) as Method[];
 
   it.each(methods)('%s answers each nasty field and random input with a typed envelope, never INTERNAL', async (method) => {
+    session = core.sessions.open(core.account);
     const base = examples()[method];
     const internal: unknown[] = [];
     for (const input of sweep(base)) {
@@ -150,10 +171,12 @@ describe('fuzz: every API method through the browser host', () => {
     expect(internal).toEqual([]);
   }, 120_000);
 
-  it('leaves the host serving and the database intact', async () => {
+  it('leaves the host serving, the database intact and the audit chain whole', async () => {
+    session = core.sessions.open(core.account);
     expect(await call('app.info', {})).toMatchObject({ ok: true });
     expect(core.database.sqlite.pragma('integrity_check', { simple: true })).toBe('ok');
     expect(core.database.sqlite.pragma('foreign_key_check')).toEqual([]);
+    expect(await call('audit.verify', {})).toMatchObject({ ok: true, value: { brokenAt: null } });
     // The complaint created first is still there, whatever the fuzzed calls did to it.
     expect(await call('complaints.get', { id: ids.complaint })).toMatchObject({ ok: true, value: { registrationNo: 'ADU/2026/000001' } });
   });

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ChromiumPrinter } from '../../server/chromium-printer';
 import type { Core } from '../../server/core';
 import { DEFAULT_SETTINGS } from '../../forms/settings';
-import { chromiumPath, formA, makeCore } from '../helpers';
+import { chromiumPath, formA, makeCore, personOn } from '../helpers';
 import { readPdf } from '../pdf-text';
 
 const chromium = chromiumPath();
@@ -16,14 +16,18 @@ describe.skipIf(!chromium)('printing to PDF through the API (Chromium in browser
       ...DEFAULT_SETTINGS, officeName: 'DPMPTSP Kabupaten Buton Utara', kabupatenKota: 'Kabupaten Buton Utara', place: 'Buranga',
       timeZone: 'WITA', officePhone: '(0401) 312-345', website: 'dpmptsp.butonutarakab.go.id',
     });
-    const create = async (key: string, input: unknown) => {
-      const r = await c.dispatch('complaints.create', input);
+    // Rina received the walk-in and another clerk keyed it; Arif keyed the e-mail he received himself.
+    const rina = personOn(c, ['petugas'], 'Rina Marlina');
+    c.database.sqlite.prepare('UPDATE accounts SET nip = ? WHERE id = ?').run('198501012010012001', rina.account.id);
+    const arif = personOn(c, ['petugas'], 'Arif Budiman');
+    const create = async (key: string, input: unknown, call = (m: string, i: unknown) => c.dispatch(m, i)) => {
+      const r = await call('complaints.create', input);
       if (!r.ok) throw new Error(JSON.stringify(r.error));
       ids[key] = (r.value as { id: string }).id;
     };
-    await create('A', formA({ officer: 'Rina Marlina', resolution: 'Dijelaskan alur perizinan.' }));
+    await create('A', formA({ officerAccountId: rina.account.id, resolution: 'Dijelaskan alur perizinan.' }));
     await create('B', { form: 'B', content: 'Lampu ruang tunggu mati', reporterName: 'Wa Ode Nur', reporterGender: 'P', reporterPhone: '0813-4444-5555', slipDate: '2026-11-18', receivedDate: '2026-11-19', receivedTime: '08:30' });
-    await create('C', { form: 'C', reporterName: 'Dewi Lestari', reporterInstitution: 'UD Maju Jaya', reporterPhone: '0812-1111-2222', channel: 'surel', content: 'Website perizinan tidak bisa dibuka', receivedDate: '2026-11-20', receivedTime: '10:00', officer: 'Arif Budiman' });
+    await create('C', { form: 'C', reporterName: 'Dewi Lestari', reporterInstitution: 'UD Maju Jaya', reporterPhone: '0812-1111-2222', channel: 'surel', content: 'Website perizinan tidak bisa dibuka', receivedDate: '2026-11-20', receivedTime: '10:00' }, arif.call);
   });
   afterAll(async () => c?.close());
 
@@ -34,11 +38,11 @@ describe.skipIf(!chromium)('printing to PDF through the API (Chromium in browser
     return { ...v, ...(await readPdf(Buffer.from(v.dataBase64, 'base64'))) };
   };
 
-  it('prints Formulir A with its labels, values, place-and-date line and the officer signing', async () => {
+  it('prints Formulir A with its labels, values, place-and-date line and the officer signing with name and NIP', async () => {
     const { text, filename, pages } = await pdf('form', 'A');
     for (const s of ['FORMULIR A', 'PENERIMAAN PENGADUAN MASYARAKAT', 'A. Identitas pelapor', 'Nama lengkap', 'Siti Rahmawati', 'Institusi', 'CV Sinar Buton',
       'Alamat lengkap', 'Pukul/Jam', '09.15 WITA', 'Hari/Tanggal', 'Jumat, 20 November 2026', 'C. Masalah pengaduan', 'Izin usaha belum terbit',
-      'D. Uraian pengaduan', 'E. Penyelesaian', 'Dijelaskan alur perizinan.', 'Buranga, 20 November 2026', '(Rina Marlina)', 'Petugas layanan pengaduan masyarakat', 'ADU/2026/000001']) {
+      'D. Uraian pengaduan', 'E. Penyelesaian', 'Dijelaskan alur perizinan.', 'Buranga, 20 November 2026', '(Rina Marlina)', 'NIP 198501012010012001', 'Petugas layanan pengaduan masyarakat', 'ADU/2026/000001']) {
       expect(text).toContain(s);
     }
     expect(filename).toBe('formulir-a-ADU-2026-000001-A4.pdf');

@@ -4,7 +4,7 @@ import { ChromiumPrinter } from '../../server/chromium-printer';
 import type { Core } from '../../server/core';
 import { DEFAULT_SETTINGS } from '../../forms/settings';
 import { quarterOf, semesterOf, weekOf } from '../../forms/periods';
-import { chromiumPath, formA, makeCore } from '../helpers';
+import { chromiumPath, formA, makeCore, personOn } from '../helpers';
 import { readPdf } from '../pdf-text';
 
 const chromium = chromiumPath();
@@ -19,7 +19,10 @@ async function call<T>(method: string, input: unknown): Promise<T> {
 
 beforeAll(async () => {
   c = makeCore(undefined, { now: () => clock, ...(chromium ? { printer: new ChromiumPrinter() } : {}) });
-  await c.dispatch('settings.save', { ...DEFAULT_SETTINGS, officeName: 'BTKLPP Kelas I Batam', place: 'Batam', teamName: 'Tim Penanganan DUMAS', ketuaName: 'Evi Yulia, S.Si', ketuaNip: '198001012005012001' });
+  // The Ketua who signs is an account, chosen in Pengaturan.
+  const ketua = personOn(c, ['ketua'], 'Evi Yulia, S.Si');
+  c.database.sqlite.prepare('UPDATE accounts SET nip = ? WHERE id = ?').run('198001012005012001', ketua.account.id);
+  await c.dispatch('settings.save', { ...DEFAULT_SETTINGS, officeName: 'BTKLPP Kelas I Batam', place: 'Batam', teamName: 'Tim Penanganan DUMAS', ketuaAccountId: ketua.account.id });
   const a = await call<{ id: string }>('complaints.create', formA({ reporterName: 'Terang Benderang', receivedDate: '2026-11-16', problem: 'Antrean panjang' }));
   await call<{ id: string }>('complaints.create', formA({ reporterName: 'Rahasia Sekali', confidential: true, receivedDate: '2026-11-17', problem: 'Dugaan pungli' }));
   await call('complaints.transition', { id: a.id, action: 'verifikasi', input: { classification: 'pengaduan', jenis: 'd', darwas: true, category: '02 Pelayanan masyarakat', reportedParty: 'Petugas loket 2' } });

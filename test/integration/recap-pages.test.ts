@@ -9,11 +9,12 @@ import { ChromiumPrinter } from '../../server/chromium-printer';
 import type { Core } from '../../server/core';
 import { RECAP_LAYOUTS } from '../../forms/recap-layouts';
 import { recapBody, recapPage } from '../../server/recap-html';
-import { chromiumPath, formA, makeCore } from '../helpers';
+import { chromiumPath, formA, makeCore, personOn } from '../helpers';
 import { readPdfPages } from '../pdf-text';
 
 const chromium = chromiumPath();
 const COMPLAINTS = 300;
+const HASANUDDIN = { name: 'Hasanuddin', nip: null };
 const substance = (i: number) => `Masalah nomor ${i} `.repeat(1 + (i % 7)).trim();
 
 describe.skipIf(!chromium)('recaps printed without wasted or broken pages', () => {
@@ -33,7 +34,9 @@ describe.skipIf(!chromium)('recaps printed without wasted or broken pages', () =
 
   beforeAll(async () => {
     c = makeCore(undefined, { now: () => new Date('2026-11-24T03:00:00Z'), printer });
-    await call('settings.save', { ...DEFAULT_SETTINGS, officeName: 'DPMPTSP Kabupaten Buton Utara', place: 'Buranga', ketuaName: 'Hasanuddin' });
+    // The ketua chosen in Pengaturan signs, whoever prints.
+    const ketua = personOn(c, ['ketua'], 'Hasanuddin');
+    await call('settings.save', { ...DEFAULT_SETTINGS, officeName: 'DPMPTSP Kabupaten Buton Utara', place: 'Buranga', ketuaAccountId: ketua.account.id });
     for (let i = 0; i < COMPLAINTS; i++) {
       const day = String(1 + (i % 28)).padStart(2, '0');
       await call('complaints.create', formA({ reporterName: `Pelapor ${i}`, reporterInstitution: null, receivedDate: `2026-10-${day}`, problem: substance(i), content: `Uraian ${i}` }));
@@ -79,7 +82,7 @@ describe.skipIf(!chromium)('recaps printed without wasted or broken pages', () =
     // further, so that in turn every heading, row and the signature meets the end of a page.
     const offsets = Array.from({ length: 22 }, (_, i) => 96 + 6 * i);
     const copies = (sign: string) => offsets.map((mm) => `<div style="break-before:page"><p>Salinan ${mm} mm</p><div style="height:${mm}mm"></div>${body(sign)}</div>`).join('');
-    const text = await readPdfPages(await printer.pdf(recapPage('rekapitulasi', settings, quarterOf(2026, 4), copies, '2026-11-24'), 'A4'));
+    const text = await readPdfPages(await printer.pdf(recapPage('rekapitulasi', settings, quarterOf(2026, 4), copies, '2026-11-24', HASANUDDIN), 'A4'));
     /** The pages of one copy. */
     const copy = (all: string[], mm: number) => {
       const first = all.findIndex((t) => t.includes(`Salinan ${mm} mm`));
@@ -100,7 +103,7 @@ describe.skipIf(!chromium)('recaps printed without wasted or broken pages', () =
     // A long table: the signature takes the last row along to a new page rather than stand alone.
     const results = await call<PeriodRecap>('recap.period', { from: '2026-10-01', to: '2026-10-01' });
     expect(results.results.length).toBeGreaterThan(5);
-    const landscape = await readPdfPages(await printer.pdf(recapPage('laporan_hasil', settings, quarterOf(2026, 4), (sign) => offsets.map((mm) => `<div style="break-before:page"><p>Salinan ${mm} mm</p><div style="height:${mm / 2}mm"></div>${recapBody(RECAP_LAYOUTS.laporan_hasil(results), settings.timeZone)(sign)}</div>`).join(''), '2026-11-24'), 'A4', true));
+    const landscape = await readPdfPages(await printer.pdf(recapPage('laporan_hasil', settings, quarterOf(2026, 4), (sign) => offsets.map((mm) => `<div style="break-before:page"><p>Salinan ${mm} mm</p><div style="height:${mm / 2}mm"></div>${recapBody(RECAP_LAYOUTS.laporan_hasil(results), settings.timeZone)(sign)}</div>`).join(''), '2026-11-24', HASANUDDIN), 'A4', true));
     for (const mm of offsets) {
       const pages = copy(landscape, mm);
       expect(pages.at(-1), `signature at ${mm / 2} mm`).toMatch(new RegExp(`${results.results.length} ADU/2026/\\d{6} .*Ketua`));

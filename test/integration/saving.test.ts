@@ -2,7 +2,7 @@
 // INTERNAL get a typed answer, and nothing saved changes.
 import { describe, expect, it } from 'vitest';
 import type { Core } from '../../server/core';
-import { coresClosedAfterEach, formA } from '../helpers';
+import { coresClosedAfterEach, formA, settingsOf } from '../helpers';
 
 let clock = new Date('2026-12-31T16:00:00Z'); // 23:00 WIB, New Year's Eve
 const newCore = coresClosedAfterEach();
@@ -19,7 +19,7 @@ describe('registration numbers', () => {
   it('keeps one counter when the format has no {YYYY}: saving goes on after New Year', async () => {
     clock = new Date('2026-12-31T16:00:00Z');
     const c = core();
-    const settings = await c.handlers['settings.get']({});
+    const settings = settingsOf(c);
     expect((await c.dispatch('settings.save', { ...settings, registrationFormat: 'ADU-{NNNN}' })).ok).toBe(true);
     expect(registrationNo(await create(c))).toBe('ADU-0001');
     expect(registrationNo(await create(c, { reporterName: 'Budi', problem: 'Lain' }))).toBe('ADU-0002');
@@ -33,7 +33,7 @@ describe('registration numbers', () => {
   it('skips a number already taken (a counter behind the numbers, as an older version or a restored backup leaves it) instead of failing every save', async () => {
     clock = new Date('2026-11-20T03:00:00Z');
     const c = core();
-    const settings = await c.handlers['settings.get']({});
+    const settings = settingsOf(c);
     await c.dispatch('settings.save', { ...settings, registrationFormat: 'ADU-{NNNN}' });
     expect(registrationNo(await create(c, { receivedDate: '2026-11-20', receivedTime: '08:00' }))).toBe('ADU-0001');
     expect(registrationNo(await create(c, { receivedDate: '2026-11-20', receivedTime: '08:10', reporterName: 'Budi', problem: 'Lain' }))).toBe('ADU-0002');

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Core } from '../../server/core';
-import { formA, makeCore } from '../helpers';
+import { formA, makeCore, settingsOf } from '../helpers';
 
 let c: Core;
 const list = async (q: Record<string, unknown>) => {
@@ -11,7 +11,7 @@ const list = async (q: Record<string, unknown>) => {
 
 beforeAll(async () => {
   c = makeCore(undefined, { now: () => new Date('2026-11-24T03:00:00Z') });
-  await c.dispatch('settings.save', { ...(await c.handlers['settings.get']({})), timeZone: 'WITA' });
+  await c.dispatch('settings.save', { ...(settingsOf(c)), timeZone: 'WITA' });
   const saves = [
     formA({ reporterName: 'Andi Saputra', problem: 'Izin usaha belum terbit', content: 'Sudah lewat SOP.', receivedDate: '2026-11-01', receivedTime: '08:00' }),
     formA({ reporterName: 'Budi Rahasia', problem: 'Dugaan pungutan liar', content: 'Diminta uang pelicin.', confidential: true, receivedDate: '2026-11-02', receivedTime: '23:30' }),

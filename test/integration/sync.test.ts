@@ -61,7 +61,7 @@ describe('the outbox', () => {
     await first.dispatch('complaints.create', formA());
     await first.close();
     const db = new Database(path.join(dir, DB_FILE));
-    db.exec('DELETE FROM outbox; DROP TRIGGER outbox_on_insert; DROP TRIGGER outbox_on_version; ALTER TABLE drafts DROP COLUMN holder; ALTER TABLE drafts DROP COLUMN held_until; DROP TABLE official_calendars; PRAGMA user_version = 8;');
+    db.exec('DELETE FROM outbox; DROP TRIGGER outbox_on_insert; DROP TRIGGER outbox_on_version; ALTER TABLE drafts DROP COLUMN holder; ALTER TABLE drafts DROP COLUMN held_until; DROP TABLE official_calendars; DROP TABLE accounts; DROP TABLE audit_log; ALTER TABLE complaint_events DROP COLUMN actor_account_id; ALTER TABLE complaints DROP COLUMN officer_account_id; PRAGMA user_version = 8;');
     db.close();
     const again = makeCore(dir, { tokenStore: memoryTokens(null) });
     expect(again.database.sqlite.prepare("SELECT count(*) AS n FROM outbox WHERE state = 'queued'").get()).toEqual({ n: 1 });

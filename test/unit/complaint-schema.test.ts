@@ -64,6 +64,6 @@ describe('complaint schemas', () => {
     expect(formatRegistrationNo('ADU/{YYYY}/{NNNNNN}', 2026, 123)).toBe('ADU/2026/000123');
     expect(formatRegistrationNo('{NNN}-PM-{YYYY}', 2027, 4)).toBe('004-PM-2027');
     expect(settingsSchema.safeParse({ ...DEFAULT_SETTINGS, registrationFormat: 'ADU/{YYYY}' }).success).toBe(false);
-    expect(settingsSchema.safeParse({ ...DEFAULT_SETTINGS, ketuaNip: '1234' }).success).toBe(false);
+    expect(settingsSchema.safeParse({ ...DEFAULT_SETTINGS, headNip: '1234' }).success).toBe(false);
   });
 });
