@@ -106,9 +106,9 @@ describe('the audit chain', () => {
     expect(auditVerify(dir)).toEqual({ code: 1, out: `Log audit: ${total} baris; baris ${row.seq} tidak cocok (isi atau urutannya diubah di luar aplikasi).` });
   }, 60_000);
 
-  it('is append-only in the database itself', () => {
+  it('is append-only in the database itself', async () => {
     const c = newCore();
-    c.sessions.lock(c.session);
+    await c.dispatch('auth.lock', {});
     const sqlite = c.database.sqlite;
     expect(sqlite.prepare('SELECT count(*) FROM audit_log').pluck().get()).toBeGreaterThan(0);
     expect(() => sqlite.prepare("UPDATE audit_log SET account_name = 'Orang Lain'").run()).toThrow(/append-only/);
@@ -138,7 +138,11 @@ describe('views, prints and exports of a protected reporter', () => {
       const period = { from: '2026-11-23', to: '2026-11-29' };
       const { jobId } = value<{ jobId: string }>(await s.asHasan('recap.export.start', { kind: 'mingguan', period }));
       let state = 'running';
-      while (state === 'running') state = value<{ state: string }>(await s.asHasan('recap.export.status', { jobId })).state;
+      // The workbook is written off the call (timers, streams): poll as the screen does, not in a microtask loop.
+      while (state === 'running') {
+        await new Promise((r) => setTimeout(r, 20));
+        state = value<{ state: string }>(await s.asHasan('recap.export.status', { jobId })).state;
+      }
       expect(state).toBe('done');
       const exported = audited('ekspor');
       expect(exported).toEqual([{ account_name: 'Hasanuddin', method: 'recap.export.start', object: expect.stringContaining('2026-11-23'), detail: JSON.stringify({ complaints: [s.secret.registrationNo] }) }]);
@@ -159,7 +163,7 @@ describe('the Log audit screen', () => {
     const c = makeBareCore(undefined, { now: NOW, printer: paperless });
     try {
       const s = await realisticSession(c);
-      const list = (q: object) => value<{ items: { action: string; accountName: string; hash: string }[]; total: number; people: { name: string }[] }>(c.dispatch('audit.list', q, { session: s.admin }) as never);
+      const list = async (q: object) => value<{ items: { action: string; accountName: string; hash: string }[]; total: number; people: { name: string }[] }>(await c.dispatch('audit.list', q, { session: s.admin }));
       const all = await list({});
       expect(all.people.map((p) => p.name)).toEqual(['Hasanuddin', 'Inspektur Daerah', 'La Ode Admin', 'Rina Marlina']);
       const rinaId = c.database.sqlite.prepare("SELECT id FROM accounts WHERE username = 'rina'").pluck().get();
