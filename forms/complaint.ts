@@ -58,7 +58,7 @@ const workflowFields = {
   anonymous: z.boolean().default(false),
   confidential: z.boolean().default(false),
   /** *Petugas penerima*: an active petugas account; the person signed in when absent. */
-  officerAccountId: z.uuid({ error: 'Petugas penerima tidak dikenal.' }).nullish(),
+  officerAccountId: z.union([z.literal(''), z.uuid({ error: 'Petugas penerima tidak dikenal.' })]).nullish().transform((v) => v || null),
   attachments: z.array(attachmentRef).max(20, { error: 'Paling banyak 20 lampiran.' }).default([]),
   /** The draft this complaint was keyed in: its id becomes the complaint's id, and it is deleted on save. */
   draftId: z.uuid().nullish(),

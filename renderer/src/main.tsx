@@ -1,13 +1,16 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
+import { AuthGate } from './auth/AuthGate';
 import { SettingsProvider } from './settings/useSettings';
 import './styles.css';
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <SettingsProvider>
-      <App />
-    </SettingsProvider>
+    <AuthGate>
+      <SettingsProvider>
+        <App />
+      </SettingsProvider>
+    </AuthGate>
   </StrictMode>,
 );

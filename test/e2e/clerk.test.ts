@@ -9,7 +9,7 @@ import { DEFAULT_SETTINGS } from '../../forms/settings';
 import { toLocal } from '../../forms/time';
 import { formA } from '../helpers';
 import { labelContentMismatches, openScreen, screens } from './a11y';
-import { chromiumExecutable, openApp, recordPrintCalls, SCREENSHOTS_DIR, type E2E } from './browser';
+import { chromiumExecutable, openApp, recordPrintCalls, SCREENSHOTS_DIR, withSession, type E2E } from './browser';
 import { focusedLabel } from './keyboard';
 
 
@@ -104,6 +104,7 @@ describe.skipIf(!chromiumExecutable)('the clerk at the counter, in Chromium at 1
   it('keeps what the clerk typed before the settings arrived, and the prefilled time follows the office zone', async () => {
     const page = await app.browser.newPage({ viewport: { width: 1366, height: 768 }, locale: 'id-ID', timezoneId: 'Asia/Jakarta' });
     await page.addInitScript(recordPrintCalls);
+    await withSession(page, app.session!);
     let release = () => {};
     const answered = new Promise<void>((r) => (release = r));
     for (const method of ['settings.get', 'drafts.list']) {

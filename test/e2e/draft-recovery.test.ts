@@ -3,7 +3,7 @@
 import { chromium, type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHROMIUM_ARGS, startHostProcess, tempDir } from '../helpers';
-import { chromiumExecutable } from './browser';
+import { chromiumExecutable, signInUi } from './browser';
 import { focusedLabel } from './keyboard';
 
 describe.skipIf(!chromiumExecutable)('drafts survive a killed host', () => {
@@ -20,6 +20,7 @@ describe.skipIf(!chromiumExecutable)('drafts survive a killed host', () => {
     const page = await browser.newPage();
     page.setDefaultTimeout(15_000);
     await page.goto(new URL(`/?token=${url1.searchParams.get('token')}#/formulir/c`, url1).href);
+    await signInUi(page);
     await page.waitForFunction(() => document.activeElement?.id === 'f-reporterName');
     const text = {
       name: 'Maria Manurung',
@@ -42,6 +43,8 @@ describe.skipIf(!chromiumExecutable)('drafts survive a killed host', () => {
       const again = await browser.newPage();
       again.setDefaultTimeout(15_000);
       await again.goto(new URL(`/?token=${url2.searchParams.get('token')}#/formulir/c`, url2).href);
+      // A restart ends every session: the clerk signs in again.
+      await signInUi(again);
       const offer = again.getByRole('region', { name: 'Draf belum selesai' });
       await offer.getByText('Ada 1 draf belum selesai.').waitFor();
       await offer.getByRole('button', { name: 'Lanjutkan draf' }).click();
@@ -75,6 +78,7 @@ describe.skipIf(!chromiumExecutable)('drafts survive a killed host', () => {
       const url = await host.url;
       const page = await browser.newPage();
       await page.goto(new URL(`/?token=${url.searchParams.get('token')}#/formulir/b`, url).href);
+      await signInUi(page);
       await page.waitForFunction(() => document.activeElement?.id === 'f-content');
       await page.keyboard.type('Slip yang salah tulis');
       await page.getByTestId('draft-saved').waitFor();

@@ -5,7 +5,7 @@ import { execFileSync } from 'node:child_process';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHROMIUM_ARGS, tempDir } from '../helpers';
-import { chromiumExecutable, openApp, type E2E } from './browser';
+import { chromiumExecutable, openApp, withSession, type E2E } from './browser';
 import { focusedLabel } from './keyboard';
 
 describe.skipIf(!chromiumExecutable)('continuing the draft of a window that is gone', () => {
@@ -23,6 +23,7 @@ describe.skipIf(!chromiumExecutable)('continuing the draft of a window that is g
   const newTab = async (context: BrowserContext) => {
     const page = await context.newPage();
     page.setDefaultTimeout(15_000);
+    await withSession(page, app.session!);
     await page.goto(`${app.host.url}#/formulir/c`);
     await page.waitForFunction(() => document.activeElement?.id === 'f-reporterName');
     return page;
@@ -80,6 +81,7 @@ describe.skipIf(!chromiumExecutable)('continuing the draft of a window that is g
     const id = await original.evaluate(() => sessionStorage.getItem('loket-window-id'));
     const copy = await context.newPage();
     await copy.addInitScript((windowId) => sessionStorage.setItem('loket-window-id', windowId!), id);
+    await withSession(copy, app.session!);
     await copy.goto(`${app.host.url}#/formulir/c`);
     await offered(copy, 'Rudi Hartono').getByText('sedang dibuka di jendela lain').waitFor();
     expect(await offered(copy, 'Rudi Hartono').getByRole('button', { name: 'Lanjutkan draf' }).count()).toBe(0);

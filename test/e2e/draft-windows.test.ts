@@ -1,7 +1,7 @@
 // Two browser tabs on one office PC: a draft being typed in one is offered in the other only as
 // "sedang dibuka di jendela lain", never to continue (one draft, one window, one complaint id).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromiumExecutable, openApp, type E2E } from './browser';
+import { chromiumExecutable, openApp, withSession, type E2E } from './browser';
 
 describe.skipIf(!chromiumExecutable)('a draft is edited in one window only', () => {
   let app: E2E;
@@ -21,6 +21,7 @@ describe.skipIf(!chromiumExecutable)('a draft is edited in one window only', () 
     // A second tab of the same browser, same token address.
     const other = await app.browser.newContext({ viewport: { width: 1366, height: 768 } });
     const second = await other.newPage();
+    await withSession(second, app.session!);
     await second.goto(app.host.url);
     await second.goto(new URL('/#/formulir/a', base).href);
     const offer = second.getByRole('region', { name: 'Draf belum selesai' });

@@ -64,10 +64,10 @@ describe.skipIf(!chromiumExecutable)('app shell in Chromium through the browser 
     const { page } = app;
     await page.getByRole('link', { name: 'Pengaturan' }).click();
     await page.getByLabel('Nama kantor').fill('DPMPTSP Kabupaten Buton Utara');
-    await page.getByLabel('NIP Ketua').fill('123');
+    await page.getByLabel('NIP Kepala Kantor').fill('123');
     await page.getByRole('button', { name: 'Simpan', exact: true }).click();
     await page.getByText('NIP terdiri dari 18 angka.').waitFor();
-    await page.getByLabel('NIP Ketua').fill('198701012010011001');
+    await page.getByLabel('NIP Kepala Kantor').fill('198701012010011001');
     await page.getByLabel('Zona waktu').selectOption('WITA');
     await page.getByRole('button', { name: 'Simpan', exact: true }).click();
     await page.getByText('Pengaturan tersimpan.').waitFor();

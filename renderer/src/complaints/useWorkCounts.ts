@@ -7,7 +7,7 @@ export type WorkCounts = OutputOf<'workviews.counts'>;
 
 /** The badge counts of the work views; a failed read keeps the last counts until the next one. */
 export function useWorkCounts(): WorkCounts | null {
-  const { data, reload } = useLoad('workviews.counts', {});
+  const { data, reload } = useLoad('workviews.counts', {}, [], true);
   // Deadlines pass with time, not only with saves.
   useEffect(() => {
     const timer = setInterval(reload, 60_000);

@@ -19,8 +19,12 @@ export interface Load<T> {
   set: (data: T) => void;
 }
 
-/** Loads `method` with `input`, and again whenever the input or one of `refreshOn` changes (both compared by value). */
-export function useLoad<M extends Method>(method: M, input: InputOf<M>, refreshOn: unknown[] = []): Load<OutputOf<M>> {
+/**
+ * Loads `method` with `input`, and again whenever the input or one of `refreshOn` changes (both
+ * compared by value). `passive`: a background read (polling) that does not count as the person's
+ * activity, so an unattended screen still locks when idle.
+ */
+export function useLoad<M extends Method>(method: M, input: InputOf<M>, refreshOn: unknown[] = [], passive = false): Load<OutputOf<M>> {
   const key = JSON.stringify([input, refreshOn]);
   const [state, setState] = useState<{ data: OutputOf<M> | null; of: string | null; error: string | null }>({ data: null, of: null, error: null });
   const [round, setRound] = useState(0);
@@ -29,13 +33,13 @@ export function useLoad<M extends Method>(method: M, input: InputOf<M>, refreshO
   useEffect(() => {
     const current = guard.next();
     setState((s) => (s.error ? { ...s, error: null } : s));
-    api.call(method, (JSON.parse(key) as [InputOf<M>])[0]).then(
+    api.call(method, (JSON.parse(key) as [InputOf<M>])[0], { passive }).then(
       (data) => current() && setState({ data, of: key, error: null }),
       (e: unknown) => current() && setState((s) => ({ ...s, error: loadFailure(e) })),
     );
     // Leaving (or a new input) drops this request's answer.
     return () => guard.invalidate();
-  }, [method, key, round, guard]);
+  }, [method, key, round, guard, passive]);
 
   const reload = useCallback(() => setRound((r) => r + 1), []);
   const set = useCallback(

@@ -19,12 +19,20 @@ import { useDraft, type OfferedDraft } from './useDraft';
 import { useSettings } from '../settings/useSettings';
 import { windowId } from './windowIdentity';
 import { CHANGED_EVENT } from '../app/changes';
+import type { SessionAccount } from '../../../forms/accounts';
+import { useAccount } from '../auth/AuthGate';
+import { useLoad } from '../hooks/useLoad';
 
 type Values = Record<string, string | boolean | null>;
 
-function emptyValues(form: FormKind, tz: TimeZone): Values {
+/** *Petugas penerima* starts as the one chosen last in this tab, else the person signed in when they are a petugas. */
+function defaultOfficer(me: SessionAccount): string {
+  return sessionStorage.getItem(`loket-officer-${me.id}`) ?? (me.roles.includes('petugas') ? me.id : '');
+}
+
+function emptyValues(form: FormKind, tz: TimeZone, me: SessionAccount): Values {
   const { date, time } = toLocal(new Date(), tz);
-  const v: Values = { form, anonymous: false, confidential: false, officer: sessionStorage.getItem('loket-officer') ?? '' };
+  const v: Values = { form, anonymous: false, confidential: false, officerAccountId: defaultOfficer(me) };
   for (const section of FORM_LAYOUTS[form]) for (const f of section.fields) v[f.name] = '';
   return { ...v, receivedDate: date, receivedTime: time };
 }
@@ -50,8 +58,10 @@ export function FormPage({ form }: { form: FormKind }) {
   const settings = useSettings();
   const tz = settings?.timeZone ?? 'WIB';
   const draft = useDraft(form);
+  const me = useAccount().account;
+  const officers = useLoad('accounts.officers', {});
   // The form is there (and typed into) before the settings arrive: they never reset it.
-  const [initial] = useState(() => emptyValues(form, tz));
+  const [initial] = useState(() => emptyValues(form, tz, me));
   const { register, control, handleSubmit, reset, setError, setValue, getValues, watch, formState } = useForm<Values>({
     resolver,
     defaultValues: initial,
@@ -83,7 +93,7 @@ export function FormPage({ form }: { form: FormKind }) {
   // clerk (or a resumed draft) has already put something else there. Nothing else changes.
   useEffect(() => {
     if (!settings) return;
-    const now = emptyValues(form, settings.timeZone);
+    const now = emptyValues(form, settings.timeZone, me);
     for (const name of CLOCK_FIELDS) if (getValues(name) === initial[name] && now[name] !== initial[name]) setValue(name, now[name] ?? '');
   }, [settings, form, initial, getValues, setValue]);
 
@@ -122,11 +132,11 @@ export function FormPage({ form }: { form: FormKind }) {
         setSaved({ id: res.id, registrationNo: res.registrationNo, andNew: startNew.current });
         window.dispatchEvent(new Event(CHANGED_EVENT));
         bump();
-        const officer = values.officer;
-        if (typeof officer === 'string') sessionStorage.setItem('loket-officer', officer);
+        const officer = values.officerAccountId;
+        if (typeof officer === 'string' && officer) sessionStorage.setItem(`loket-officer-${me.id}`, officer);
         draft.startNew();
         if (startNew.current) {
-          reset(emptyValues(form, tz));
+          reset(emptyValues(form, tz, me));
           setFiles([]);
         }
       } catch (e) {
@@ -164,7 +174,7 @@ export function FormPage({ form }: { form: FormKind }) {
 
   const resume = async (d: OfferedDraft) => {
     if (!(await draft.resume(d))) return;
-    reset({ ...emptyValues(form, tz), ...d.data, form });
+    reset({ ...emptyValues(form, tz, me), ...d.data, form });
     setFiles(d.attachments);
     setSaved(null);
     focusFirst();
@@ -172,7 +182,7 @@ export function FormPage({ form }: { form: FormKind }) {
 
   const newForm = async () => {
     await draft.setAside();
-    reset(emptyValues(form, tz));
+    reset(emptyValues(form, tz, me));
     setFiles([]);
     setSaved(null);
     window.scrollTo({ top: 0 });
@@ -337,8 +347,17 @@ export function FormPage({ form }: { form: FormKind }) {
           <label className="check">
             <input type="checkbox" {...register('confidential')} /> Rahasia (pengaduan tidak dipublikasikan)
           </label>
-          <Field id="f-officer" label="Petugas penerima" error={errorOf('officer')}>
-            {(aria) => <input type="text" {...aria} {...register('officer')} />}
+          <Field id="f-officer" label="Petugas penerima" hint="Namanya dan NIP-nya tercetak pada tanda terima dan formulir" error={errorOf('officerAccountId')}>
+            {(aria) => (
+              <select {...aria} value={String(watch('officerAccountId') ?? '')} onChange={(e) => setValue('officerAccountId', e.target.value, { shouldDirty: true })}>
+                <option value="">{`(${me.name})`}</option>
+                {(officers.data ?? []).map((o) => (
+                  <option key={o.id} value={o.id}>
+                    {o.name}
+                  </option>
+                ))}
+              </select>
+            )}
           </Field>
           <Field id="f-attachments" label="Lampiran" hint={`PDF, JPG atau PNG; paling besar ${settings?.attachmentMaxMb ?? 10} MB per berkas`} error={errorOf('attachments')}>
             {(aria) => <FilePicker aria={aria} accept={ATTACHMENT_ACCEPT} disabled={uploading} state={uploading ? 'Mengunggah…' : files.length ? `${files.length} berkas terlampir` : 'Belum ada berkas dipilih'} onFiles={upload} />}

@@ -11,6 +11,7 @@ import { Loaded } from '../ui/Loaded';
 import { useSettingsLoad } from './useSettings';
 import { CalendarSection } from './CalendarSection';
 import { SyncSettingsSection } from './SyncSettingsSection';
+import { AccountsSection } from './AccountsSection';
 
 const TEXT_FIELDS: { name: keyof SettingsInput; label: string; hint?: string }[] = [
   { name: 'officeName', label: 'Nama kantor' },
@@ -21,8 +22,6 @@ const TEXT_FIELDS: { name: keyof SettingsInput; label: string; hint?: string }[]
   { name: 'website', label: 'Website' },
   { name: 'registrationFormat', label: 'Format nomor registrasi', hint: REGISTRATION_FORMAT_HINT },
   { name: 'teamName', label: 'Nama tim penanganan pengaduan' },
-  { name: 'ketuaName', label: 'Nama Ketua' },
-  { name: 'ketuaNip', label: 'NIP Ketua' },
   { name: 'headName', label: 'Nama Kepala Kantor' },
   { name: 'headNip', label: 'NIP Kepala Kantor' },
 ];
@@ -53,6 +52,9 @@ export function SettingsPage() {
 
 /** The form starts from the settings the app already holds; a save puts the new ones in place for every screen. */
 function SettingsForm({ initial, saved }: { initial: Settings; saved: (s: Settings) => void }) {
+  // Who may sign the recaps as Ketua: the active accounts holding the ketua role.
+  const accounts = useLoad('accounts.list', {});
+  const ketuas = (accounts.data ?? []).filter((a) => a.active && a.roles.includes('ketua'));
   const { register, handleSubmit, reset, setError, setValue, formState } = useForm<SettingsInput, unknown, Settings>({ resolver: zodResolver(settingsSchema), defaultValues: initial });
   const [status, setStatus] = useState<string | null>(null);
   const [categories, setCategories] = useState(() => initial.categories.join('\n'));
@@ -83,6 +85,19 @@ function SettingsForm({ initial, saved }: { initial: Settings; saved: (s: Settin
               {(aria) => <input type="text" {...aria} {...register(f.name)} />}
             </Field>
           ))}
+          <Field id="s-ketuaAccountId" label="Ketua tim" hint="Menandatangani rekap. Bila tidak dipilih: ketua yang mencetak, atau satu-satunya akun ketua." error={err('ketuaAccountId')}>
+            {(aria) => (
+              <select {...aria} {...register('ketuaAccountId')}>
+                <option value="">(tidak dipilih)</option>
+                {ketuas.map((a) => (
+                  <option key={a.id} value={a.id}>
+                    {a.name}
+                    {a.nip ? ` (NIP ${a.nip})` : ''}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
           <Field id="s-timeZone" label="Zona waktu" error={err('timeZone')}>
             {(aria) => (
               <select {...aria} {...register('timeZone')}>
@@ -102,6 +117,9 @@ function SettingsForm({ initial, saved }: { initial: Settings; saved: (s: Settin
               {(aria) => <input type="number" min={1} {...aria} {...register(f.name)} />}
             </Field>
           ))}
+          <Field id="s-idleMinutes" label="Kunci layar otomatis (menit)" hint="Layar terkunci bila tidak ada kegiatan selama ini; isian yang sedang diketik tetap ada." error={err('idleMinutes')}>
+            {(aria) => <input type="number" min={1} max={240} {...aria} {...register('idleMinutes')} />}
+          </Field>
           <Field id="s-categories" label="Kategori" hint="Satu kategori per baris" error={err('categories') ?? categoryError}>
             {(aria) => (
               <textarea
@@ -132,6 +150,7 @@ function SettingsForm({ initial, saved }: { initial: Settings; saved: (s: Settin
           {status}
         </div>
       </form>
+      <AccountsSection onChange={accounts.reload} />
       <SyncSettingsSection />
       <CalendarSection />
     </section>

@@ -113,7 +113,6 @@ export function CorrectionPanel({ c, onSaved }: { c: ComplaintDetail; onSaved: (
         version: c.version,
         fields: Object.fromEntries(CORRECTABLE_FIELDS.map((f) => [f, values[f].trim() === '' ? null : values[f]])) as never,
         reason,
-        actor: null,
       });
       setOpen(false);
       setReason('');

@@ -5,7 +5,7 @@ import { useLoad } from '../hooks/useLoad';
 
 /** The sync engine's status, read again often while something moves and slowly when idle; a failed read keeps the last one. */
 export function useSyncStatus(): SyncStatus | null {
-  const { data, error, reload } = useLoad('sync.status', {});
+  const { data, error, reload } = useLoad('sync.status', {}, [], true);
   const busy = !!data && (data.running || data.queued > 0 || data.sending > 0);
   // After each answer (or failure), the next read.
   useEffect(() => {
