@@ -24,6 +24,15 @@ import { deadlineDays } from '../forms/settings';
 import { normalizeUpstreamUrl, OUTBOX_STATE_LABELS } from '../forms/sync';
 import { fromLocal, toLocal } from '../forms/time';
 import { AttachmentStore } from './attachment-store';
+import { DEFAULT_BACKUP_TUNING, BackupService, type BackupTuning } from './backup/service';
+import { finishPendingRestore } from './backup/restore';
+import { sweepSnapshots } from './backup/create';
+import { acquireDataLock } from './instance-lock';
+import { browserKeyStore, dataKeysFor, DataKeyError, SAFE_STORAGE_KEY_FILE, wrongKeyMessage, type KeyStore } from './keys';
+import { backupHandlers } from './procedures/backup';
+import { WrongKeyError } from '../db/cipher';
+import { getLocal, setLocal } from '../db/local-state';
+import { isWorkingDay } from '../forms/working-days';
 import { dispatch, type Handlers } from './dispatch';
 import { nationalHolidays } from './holiday-seed';
 import { log } from './log';
@@ -64,6 +73,16 @@ export interface CoreOptions {
   upstreamUrl?: string;
   /** Backoff, poll interval and timeouts of the sync engine (tests shorten them). */
   sync?: Partial<SyncTuning>;
+  /**
+   * Where the data folder's secret lives (server/keys.ts): safeStorage on the desktop; a key file
+   * outside the data folder (or LOKET_DATA_KEY) by default. `'plaintext'` leaves the database and
+   * attachments unencrypted: only the bench's baseline uses it.
+   */
+  keyStore?: KeyStore | 'plaintext';
+  /** How often the backup schedule is looked at (tests shorten it). */
+  backup?: Partial<BackupTuning>;
+  /** Called when a restore made in the app is ready: the host reopens the core (server/reopenable-core.ts). */
+  onRestoreReady?: () => void;
 }
 
 export interface Core {
@@ -71,7 +90,9 @@ export interface Core {
   database: OpenDatabase;
   attachments: AttachmentStore;
   sync: SyncEngine;
+  backups: BackupService;
   dispatch(method: unknown, input: unknown): Promise<Envelope<unknown>>;
+  /** Stops the engines and closes the database, backing up first when the last good backup is older than a day. */
   close(): Promise<void>;
 }
 
@@ -95,10 +116,30 @@ export function createCore(opts: CoreOptions): Core {
 }
 
 function startCore(opts: CoreOptions): Core {
-  const database = openDatabase({ dataDir: opts.dataDir, migrationsFolder: opts.migrationsFolder });
+  // A restore made in the app becomes the data folder before anything opens it.
+  finishPendingRestore(opts.dataDir);
+  const lock = acquireDataLock(opts.dataDir);
+  const keyStore = opts.keyStore ?? browserKeyStore(opts.dataDir);
+  let database: OpenDatabase;
+  let keys: ReturnType<typeof dataKeysFor> | null = null;
+  let attachments: AttachmentStore;
+  try {
+    keys = keyStore === 'plaintext' ? null : dataKeysFor(opts.dataDir, keyStore);
+    database = openDatabase({ dataDir: opts.dataDir, migrationsFolder: opts.migrationsFolder, key: keys?.database ?? null });
+    attachments = new AttachmentStore(opts.dataDir, keys?.attachments ?? null);
+    if (keys && !getLocal(database.db, 'attachmentsEncrypted')) {
+      const encrypted = attachments.encryptPlainFiles();
+      if (encrypted) log.info(`encrypted ${encrypted} attachment files an earlier version stored in plain`);
+      setLocal(database.db, 'attachmentsEncrypted', true);
+    }
+    sweepSnapshots(opts.dataDir);
+  } catch (e) {
+    lock.release();
+    if (e instanceof WrongKeyError && keyStore !== 'plaintext') throw new DataKeyError(wrongKeyMessage(opts.dataDir, keyStore));
+    throw e;
+  }
   if (!database.wal) log.warn('this folder cannot hold a write-ahead log (network share?); using journal_mode=DELETE');
   const { db } = database;
-  const attachments = new AttachmentStore(opts.dataDir);
   const now = opts.now ?? (() => new Date());
   const printer = opts.printer && withPrintFonts(opts.printer, new PrintFonts(opts.fontsFrom ?? path.resolve(opts.migrationsFolder, '..', '..')));
 
@@ -214,6 +255,17 @@ function startCore(opts: CoreOptions): Core {
     setMeta(db, 'url', clean || null);
     if (before && clean) requeueAll(db);
   }
+  const backups = new BackupService({
+    source: { database, databaseKey: keys?.database ?? null, attachments, dataDir: opts.dataDir, appVersion: opts.version },
+    db,
+    keys,
+    migrationsFolder: opts.migrationsFolder,
+    now,
+    timeZone: () => getSettings(db).timeZone,
+    isWorkingDay: (date) => isWorkingDay(date, calendarOf(db)),
+    tuning: { ...DEFAULT_BACKUP_TUNING, ...opts.backup },
+    carry: [path.join(opts.dataDir, SAFE_STORAGE_KEY_FILE), path.join(opts.dataDir, TOKEN_FILE), path.join(opts.dataDir, `${TOKEN_FILE}.enc`)],
+  });
   const syncSettingsView = () => ({ url: getMeta(db, 'url') ?? '', officeId: getMeta(db, 'officeId') ?? '', tokenSet: !!tokens.read(), tokenSource: tokens.source, tokenEditable: tokens.editable });
 
   const handlers: Handlers = {
@@ -430,20 +482,25 @@ function startCore(opts: CoreOptions): Core {
       afterCalendarChange();
       return saved;
     },
+    ...backupHandlers({ service: backups, keyWhere: keyStore === 'plaintext' ? 'tanpa enkripsi' : keyStore.where, onRestoreReady: opts.onRestoreReady }),
   };
 
   sync.start();
+  backups.start();
 
   return {
     handlers,
     database,
     attachments,
     sync,
+    backups,
     dispatch: (method, input) => dispatch(handlers, method, input, { dataDir: opts.dataDir }),
     close: async () => {
+      await backups.stop({ exitBackup: true });
       await sync.stop();
       await printer?.close?.();
       database.close();
+      lock.release();
     },
   };
 }
