@@ -256,7 +256,7 @@ function startCore(opts: CoreOptions): Core {
     if (before && clean) requeueAll(db);
   }
   const backups = new BackupService({
-    source: { database, databaseKey: keys?.database ?? null, attachments, dataDir: opts.dataDir, appVersion: opts.version },
+    source: { databaseFile: database.file, databaseKey: keys?.database ?? null, attachments, dataDir: opts.dataDir, appVersion: opts.version },
     db,
     keys,
     migrationsFolder: opts.migrationsFolder,

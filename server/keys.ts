@@ -125,6 +125,11 @@ export function browserKeyStore(dataDir: string, opts: { keyFile?: string | unde
   return fileKeyStore(file);
 }
 
+/** The desktop without a keychain to keep the key in (a bare Linux session): it refuses to start. */
+export const KEYCHAIN_MISSING =
+  'Loket Aduan tidak dapat berjalan: komputer ini tidak menyediakan penyimpanan kunci yang aman (keychain) untuk kunci enkripsi data. ' +
+  'Masuk ke sesi desktop dengan keyring aktif (Windows: akun pengguna biasa; Linux: GNOME Keyring atau KWallet), atau minta petugas TI mengatur LOKET_DATA_KEY.';
+
 /** The key is missing or does not open the database: the app cannot start on this folder. */
 export class DataKeyError extends Error {
   constructor(message: string) {

@@ -16,7 +16,6 @@ import type { PasswordKey } from '../../db/local-state';
 import { openKeyed, vacuumInto } from '../../db/cipher';
 import { fsyncDir } from '../../db/durable';
 import { fingerprint, integrityProblems, type Fingerprint } from '../../db/fingerprint';
-import type { OpenDatabase } from '../../db/open';
 import { backupFileName, backupsToKeep, parseBackupName } from '../../forms/backup';
 import type { TimeZone } from '../../forms/time';
 import type { AttachmentStore } from '../attachment-store';
@@ -42,7 +41,8 @@ export interface Manifest {
 }
 
 export interface BackupSource {
-  database: OpenDatabase;
+  /** The live database file (the app keeps writing it while the snapshot is taken). */
+  databaseFile: string;
   /** The live database's key (null: the bench's plain baseline). */
   databaseKey: Buffer | null;
   attachments: AttachmentStore;
@@ -118,7 +118,7 @@ function takeSnapshot(src: BackupSource): Snapshot {
   const file = path.join(src.dataDir, `${SNAPSHOT_PREFIX}${crypto.randomBytes(6).toString('hex')}.tmp`);
   const key = crypto.randomBytes(32);
   try {
-    vacuumInto({ file: src.database.file, key: src.databaseKey }, file, key);
+    vacuumInto({ file: src.databaseFile, key: src.databaseKey }, file, key);
     const copy = openKeyed(file, key, { readonly: true, fileMustExist: true });
     try {
       const problems = integrityProblems(copy);

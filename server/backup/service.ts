@@ -49,6 +49,8 @@ export class BackupService {
   private progress: { done: number; total: number } | null = null;
   private timer: ReturnType<typeof setInterval> | null = null;
   private lastTryFailedAt = 0;
+  /** A restore is ready to be switched in: closing now must not back up the data it replaces. */
+  private restoreReady = false;
 
   constructor(private readonly o: BackupServiceOptions) {}
 
@@ -175,7 +177,7 @@ export class BackupService {
     if (this.timer) clearInterval(this.timer);
     this.timer = null;
     if (this.running) await this.running.catch(() => undefined);
-    if (!opts.exitBackup) return;
+    if (!opts.exitBackup || this.restoreReady) return;
     const s = this.status();
     if (!s.configured || !s.folderAvailable || !exitBackupDue(this.o.now(), s.lastGood?.at ?? null)) return;
     await this.runNow().catch(() => undefined);
@@ -185,7 +187,7 @@ export class BackupService {
   async restore(file: string, password: string): Promise<RestoreSummary> {
     if (!this.o.keys) throw new Error('restoring needs an encrypted data folder');
     if (this.running) await this.running.catch(() => undefined);
-    return restoreBackup({
+    const restored = await restoreBackup({
       from: path.resolve(file),
       password,
       target: this.o.source.dataDir,
@@ -195,5 +197,7 @@ export class BackupService {
       now: this.o.now(),
       carry: this.o.carry,
     });
+    this.restoreReady = true;
+    return restored;
   }
 }
