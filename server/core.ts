@@ -496,6 +496,7 @@ function startCore(opts: CoreOptions): Core {
     backups,
     dispatch: (method, input) => dispatch(handlers, method, input, { dataDir: opts.dataDir }),
     close: async () => {
+      if (!database.sqlite.open) return;
       await backups.stop({ exitBackup: true });
       await sync.stop();
       await printer?.close?.();
