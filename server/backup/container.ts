@@ -96,7 +96,10 @@ export class BackupWriter {
   private pending: Buffer[] = [];
   private pendingBytes = 0;
   private index = 0;
+  /** Bytes written to the file so far. */
   written = 0;
+  /** Plaintext bytes taken in so far (progress: the file lags by up to one chunk). */
+  taken = 0;
 
   private constructor(
     private readonly fh: FileHandle,
@@ -137,6 +140,7 @@ export class BackupWriter {
   }
 
   private async push(bytes: Buffer) {
+    this.taken += bytes.length;
     this.pending.push(bytes);
     this.pendingBytes += bytes.length;
     while (this.pendingBytes >= CHUNK) {

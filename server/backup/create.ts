@@ -206,7 +206,7 @@ export async function writeBackup(src: BackupSource, target: BackupTarget): Prom
     tmp = `${final}.tmp`;
     fh = await fsp.open(tmp, 'wx');
     const writer = await BackupWriter.start(fh, target.password);
-    const progress = async () => target.onProgress?.(writer.written, total);
+    const progress = async () => target.onProgress?.(writer.taken, total);
     const manifestBytes = Buffer.from(JSON.stringify(manifest), 'utf8');
     await writer.entry({ kind: 'manifest', bytes: manifestBytes.length }, manifestBytes);
     await writer.entry({ kind: 'database', bytes: manifest.databaseBytes }, fileChunks(snapshot.file));
