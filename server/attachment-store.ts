@@ -109,7 +109,7 @@ export class AttachmentStore {
    * is read as before and encrypted at the next start). Returns how many were encrypted; the
    * caller records that the folder is done (db/local-state.ts) so later starts skip the scan.
    */
-  encryptPlainFiles(): number {
+  encryptPlainFiles(afterEach?: (sha256: string) => void): number {
     if (!this.key) return 0;
     let n = 0;
     for (const sha256 of this.list()) {
@@ -120,6 +120,7 @@ export class AttachmentStore {
       if (!decryptAttachment(this.key, sha256, sealed).equals(stored)) throw new Error(`attachment ${sha256} did not survive its encryption`);
       writeFileDurably(file, sealed);
       n++;
+      afterEach?.(sha256);
     }
     return n;
   }
