@@ -16,6 +16,7 @@ import { MIGRATIONS_DIR, REPO_ROOT } from '../../server/paths';
 import { reopenableCore } from '../../server/reopenable-core';
 import { configureBackups, filesUnder, PASSWORD, populate, tableRows } from '../backup-helpers';
 import { coresClosedAfterEach, formA, makeCore, startHostProcess, tempDir } from '../helpers';
+import { canMountPrivately, runStorageScenario } from '../storage';
 
 const newCore = coresClosedAfterEach();
 const clock = () => new Date('2026-11-24T09:30:00Z'); // Tuesday 16.30 WIB
@@ -371,4 +372,17 @@ describe('Pulihkan dari cadangan in the app', () => {
       await core.close();
     }
   });
+});
+
+describe.skipIf(!canMountPrivately)('a full USB disk (own mount namespace, a real tmpfs)', () => {
+  it('fails with the reason, removes the half file, keeps the old backup, and works once there is room', () => {
+    const out = runStorageScenario('backup-full', tempDir());
+    expect(out.settings).toMatchObject({ ok: true });
+    expect(out.full).toMatch(/^Disk cadangan penuh \(.*\)\. Berkas yang belum selesai dihapus; cadangan lama tetap ada\. Kosongkan ruang/);
+    expect(out.files).toEqual(['loket-aduan-20261120-160000.cadangan']);
+    expect(out.oldIntact).toBe(true);
+    expect(out.status).toMatchObject({ lastGood: null, lastFailure: { message: out.full }, problem: 'stale' });
+    expect(out.after).toBe('loket-aduan-20261120-100000.cadangan');
+    expect(out.filesAfter).toEqual(['loket-aduan-20261120-100000.cadangan', 'loket-aduan-20261120-160000.cadangan']);
+  }, 60_000);
 });
