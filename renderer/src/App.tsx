@@ -5,6 +5,7 @@ import { RecapPage } from './pages/RecapPage';
 import { SettingsPage } from './pages/SettingsPage';
 import { SyncPage } from './pages/SyncPage';
 import { SyncBadge } from './SyncBadge';
+import { BackupBadge } from './backup/BackupBadge';
 import { useSyncStatus } from './useSyncStatus';
 import type { SyncStatus } from '../../forms/sync';
 import { useHashRoute } from './router';
@@ -49,6 +50,7 @@ export function App() {
       <nav className="nav" aria-label="Menu utama">
         <div className="brand">Loket Aduan</div>
         <SyncBadge status={sync} />
+        <BackupBadge />
         <ul>
           {NAV.map((n) => (
             <li key={n.href}>

@@ -8,6 +8,7 @@ import { api } from '../api';
 import { Field } from '../Field';
 import { CalendarSection } from './CalendarSection';
 import { SyncSettingsSection } from './SyncSettingsSection';
+import { BackupSection } from '../backup/BackupSection';
 
 const TEXT_FIELDS: { name: keyof SettingsInput; label: string; hint?: string }[] = [
   { name: 'officeName', label: 'Nama kantor' },
@@ -122,6 +123,7 @@ export function SettingsPage() {
         </div>
       </form>
       <SyncSettingsSection />
+      <BackupSection />
       <CalendarSection />
     </section>
   );
