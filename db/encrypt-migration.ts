@@ -97,11 +97,22 @@ export function encryptDatabaseFile(file: string, key: Buffer, hooks: Encryption
   const { copy, old, wipe: wiping } = leftovers(file);
   const step = (s: EncryptionStep) => hooks.after?.(s);
   let worked = false;
-
-  if (fs.existsSync(wiping)) {
+  const finishWipe = () => {
     wipe(wiping);
     removeSidecars(old, wiping);
     fsyncDir(dir);
+  };
+  /** The swapped-in file has passed its check: the old one is no longer needed. */
+  const retireOld = () => {
+    step('verify-swapped');
+    fs.renameSync(old, wiping);
+    fsyncDir(dir);
+    finishWipe();
+    step('wipe-old');
+  };
+
+  if (fs.existsSync(wiping)) {
+    finishWipe();
     worked = true;
   }
   let state = fileState(file);
@@ -117,15 +128,7 @@ export function encryptDatabaseFile(file: string, key: Buffer, hooks: Encryption
       fsyncDir(dir);
       state = 'plain';
     }
-    if (state === 'encrypted') {
-      step('verify-swapped');
-      fs.renameSync(old, wiping);
-      fsyncDir(dir);
-      wipe(wiping);
-      removeSidecars(old, wiping);
-      fsyncDir(dir);
-      step('wipe-old');
-    }
+    if (state === 'encrypted') retireOld();
   }
   if (state !== 'plain') {
     fs.rmSync(copy, { force: true });
@@ -166,14 +169,7 @@ export function encryptDatabaseFile(file: string, key: Buffer, hooks: Encryption
   step('swap');
 
   checkCopy(file, key, before);
-  step('verify-swapped');
-
-  fs.renameSync(old, wiping);
-  fsyncDir(dir);
-  wipe(wiping);
-  removeSidecars(old, wiping);
-  fsyncDir(dir);
-  step('wipe-old');
+  retireOld();
   step('done');
   return true;
 }
