@@ -238,6 +238,7 @@ export async function restoreBackup(opts: RestoreOptions): Promise<RestoreSummar
  */
 export function finishPendingRestore(dataDir: string, now = new Date()): string | null {
   const dir = path.resolve(dataDir);
+  if (lockHolder(dir)) return null; // another app has the folder; it will refuse this start anyway
   const parent = path.dirname(dir);
   const prefix = `${path.basename(dir)}${STAGING}`;
   let names: string[];

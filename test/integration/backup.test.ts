@@ -296,6 +296,8 @@ describe('restoring into a folder that is in use or not empty', () => {
       const { done } = restoreTo(written.file, PASSWORD, busy);
       await expect(done).rejects.toThrow(/sedang dipakai Loket Aduan lain yang berjalan \(proses \d+/);
       expect(filesUnder(busy).map((f) => [f, fs.statSync(f).size])).toEqual(before);
+      // Nor does a second app open it.
+      expect(() => makeCore(busy)).toThrow(/sedang dipakai Loket Aduan lain yang berjalan/);
     } finally {
       host.child.kill('SIGTERM');
       await new Promise((r) => host.child.once('exit', r));
