@@ -70,6 +70,11 @@ export function openDatabase({ dataDir, migrationsFolder, key, encryption }: Ope
     // Sorts and temporary indexes too big for memory would otherwise spill to temporary files,
     // which SQLite3MC does not encrypt.
     sqlite.pragma('temp_store = MEMORY');
+    // Every page read from the disk is decrypted, so pages are kept decrypted in SQLite's own cache
+    // rather than re-read: up to 128 MiB (it grows only as pages are read; a 100,000-complaint
+    // database is about 160 MB). With the default 16 MB a search over 100,000 complaints took 4.5×
+    // as long as on the same rows unencrypted; with this it takes about the same (npm run bench).
+    sqlite.pragma('cache_size = -131072');
     const schemaVersion = applyMigrations(sqlite, migrationsFolder);
     // A brand-new file got its first page from the journal-mode switch and the migrations, both
     // written through the key; never go on with one that reached the disk in plain.
