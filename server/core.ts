@@ -7,7 +7,7 @@ import { complaintExists, correctComplaint, CorrectionRefused, createComplaint, 
 import { deleteDraft, draftHeldByOther, holdDraft, listDrafts, releaseAllHolds, saveDraft } from '../db/drafts';
 import { applyOfficialCalendars, calendarOf, deleteHoliday, hasYear, listHolidays, upsertHolidays, yearsCovered } from '../db/holidays';
 import { getMonev, saveMonev } from '../db/monev';
-import { openDatabase, type OpenDatabase } from '../db/open';
+import type { OpenDatabase } from '../db/open';
 import { getMeta, outboxItems, outboxOf, recentRuns, requeueAll, requeueRejected, setMeta } from '../db/outbox';
 import { indicatorData, periodRecap, weeklyRecap } from '../db/recaps';
 import { complaints } from '../db/schema';
@@ -25,13 +25,9 @@ import { normalizeUpstreamUrl, OUTBOX_STATE_LABELS } from '../forms/sync';
 import { fromLocal, toLocal } from '../forms/time';
 import { AttachmentStore } from './attachment-store';
 import { DEFAULT_BACKUP_TUNING, BackupService, type BackupTuning } from './backup/service';
-import { finishPendingRestore } from './backup/restore';
-import { sweepSnapshots } from './backup/create';
-import { acquireDataLock } from './instance-lock';
-import { browserKeyStore, dataKeysFor, DataKeyError, SAFE_STORAGE_KEY_FILE, wrongKeyMessage, type KeyStore } from './keys';
+import { openDataFolder } from './data-folder';
+import type { KeyStore } from './keys';
 import { backupHandlers } from './procedures/backup';
-import { WrongKeyError } from '../db/cipher';
-import { getLocal, setLocal } from '../db/local-state';
 import { isWorkingDay } from '../forms/working-days';
 import { dispatch, type Handlers } from './dispatch';
 import { nationalHolidays } from './holiday-seed';
@@ -116,28 +112,8 @@ export function createCore(opts: CoreOptions): Core {
 }
 
 function startCore(opts: CoreOptions): Core {
-  // A restore made in the app becomes the data folder before anything opens it.
-  finishPendingRestore(opts.dataDir);
-  const lock = acquireDataLock(opts.dataDir);
-  const keyStore = opts.keyStore ?? browserKeyStore(opts.dataDir);
-  let database: OpenDatabase;
-  let keys: ReturnType<typeof dataKeysFor> | null = null;
-  let attachments: AttachmentStore;
-  try {
-    keys = keyStore === 'plaintext' ? null : dataKeysFor(opts.dataDir, keyStore);
-    database = openDatabase({ dataDir: opts.dataDir, migrationsFolder: opts.migrationsFolder, key: keys?.database ?? null });
-    attachments = new AttachmentStore(opts.dataDir, keys?.attachments ?? null);
-    if (keys && !getLocal(database.db, 'attachmentsEncrypted')) {
-      const encrypted = attachments.encryptPlainFiles();
-      if (encrypted) log.info(`encrypted ${encrypted} attachment files an earlier version stored in plain`);
-      setLocal(database.db, 'attachmentsEncrypted', true);
-    }
-    sweepSnapshots(opts.dataDir);
-  } catch (e) {
-    lock.release();
-    if (e instanceof WrongKeyError && keyStore !== 'plaintext') throw new DataKeyError(wrongKeyMessage(opts.dataDir, keyStore));
-    throw e;
-  }
+  const folder = openDataFolder(opts);
+  const { database, attachments, keys } = folder;
   if (!database.wal) log.warn('this folder cannot hold a write-ahead log (network share?); using journal_mode=DELETE');
   const { db } = database;
   const now = opts.now ?? (() => new Date());
@@ -264,7 +240,7 @@ function startCore(opts: CoreOptions): Core {
     timeZone: () => getSettings(db).timeZone,
     isWorkingDay: (date) => isWorkingDay(date, calendarOf(db)),
     tuning: { ...DEFAULT_BACKUP_TUNING, ...opts.backup },
-    carry: [path.join(opts.dataDir, SAFE_STORAGE_KEY_FILE), path.join(opts.dataDir, TOKEN_FILE), path.join(opts.dataDir, `${TOKEN_FILE}.enc`)],
+    carry: folder.carry,
   });
   const syncSettingsView = () => ({ url: getMeta(db, 'url') ?? '', officeId: getMeta(db, 'officeId') ?? '', tokenSet: !!tokens.read(), tokenSource: tokens.source, tokenEditable: tokens.editable });
 
@@ -482,7 +458,7 @@ function startCore(opts: CoreOptions): Core {
       afterCalendarChange();
       return saved;
     },
-    ...backupHandlers({ service: backups, keyWhere: keyStore === 'plaintext' ? 'tanpa enkripsi' : keyStore.where, onRestoreReady: opts.onRestoreReady }),
+    ...backupHandlers({ service: backups, keyWhere: folder.keyWhere, onRestoreReady: opts.onRestoreReady }),
   };
 
   sync.start();
@@ -500,8 +476,7 @@ function startCore(opts: CoreOptions): Core {
       await backups.stop({ exitBackup: true });
       await sync.stop();
       await printer?.close?.();
-      database.close();
-      lock.release();
+      folder.close();
     },
   };
 }
