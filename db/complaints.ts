@@ -7,10 +7,14 @@ import { DUPLICATE_THRESHOLD, DUPLICATE_WINDOW_DAYS, similarity } from '../forms
 import { workingDaysLeft } from '../forms/deadlines';
 import { fromLocal, toLocal } from '../forms/time';
 import { endOfLocalDay } from '../forms/working-days';
+import { readEvent } from '../forms/history';
+import { WORK_VIEW_KEYS, WORK_VIEWS, type WorkView, type WorkViewCounts, type WorkViewRule } from '../forms/work-views';
 import { allowedActions, intakeStatus } from '../forms/workflow';
 import { CLOSED_STATUSES, HIDDEN_REPORTER, type Channel } from '../forms/vocabulary';
+import { CASE_NOT_FOUND, Refused } from './errors';
 import { appendEvent } from './events';
-import type { Db } from './open';
+import { inTransaction, type Db } from './open';
+import { complaintSyncOf } from './outbox';
 import { complaintAttachments, complaintEvents, complaints, drafts, registrationCounters } from './schema';
 import { searchQuery } from './search';
 import { deadlinesOf, initialDue, type DeadlineContext } from './workflow';
@@ -101,14 +105,10 @@ export function insertComplaint(
 export function createComplaint(db: Db, data: ComplaintData, settings: Settings, ctx: DeadlineContext, now = new Date().toISOString()): ComplaintRow {
   const row = rowFromInput(data, settings, now);
   const eventData = data.confirmDuplicateOf ? { confirmedDespiteDuplicateOf: data.confirmDuplicateOf } : undefined;
-  return db.transaction(
-    (txRaw) => {
-      const tx = txRaw as unknown as Db;
-      const inserted = insertComplaint(tx, row, settings, { attachments: data.attachments, eventData });
-      return { ...inserted, ...initialDue(tx, inserted, ctx, now) };
-    },
-    { behavior: 'immediate' },
-  );
+  return inTransaction(db, (tx) => {
+    const inserted = insertComplaint(tx, row, settings, { attachments: data.attachments, eventData });
+    return { ...inserted, ...initialDue(tx, inserted, ctx, now) };
+  });
 }
 
 /** The name a list may show: protected reporters are never named outside their case file. */
@@ -122,19 +122,25 @@ function summaryOf(row: Pick<ComplaintRow, 'problem' | 'content'>): string {
   return text.length > 160 ? text.slice(0, 157) + '…' : text;
 }
 
-/** The work views: each a filter of the list, by status or by the next open deadline. */
-export function viewWhere(view: NonNullable<ComplaintListQuery['view']>, settings: Settings, now: string): SQL {
-  const open = notInArray(complaints.status, [...CLOSED_STATUSES]);
-  switch (view) {
-    case 'perlu_verifikasi':
-      return eq(complaints.status, 'diterima');
-    case 'menunggu_kelengkapan':
-      return eq(complaints.status, 'menunggu_kelengkapan');
-    case 'terlambat':
-      return and(open, lt(complaints.nextDueAt, now))!;
-    case 'jatuh_tempo_hari_ini':
-      return and(open, gte(complaints.nextDueAt, now), lte(complaints.nextDueAt, endOfLocalDay(toLocal(now, settings.timeZone).date, settings.timeZone)))!;
+/** A work view's rule (forms/work-views.ts) as a filter of the list. */
+function ruleWhere(rule: WorkViewRule, settings: Settings, now: string): SQL {
+  const conds: SQL[] = [];
+  if (rule.status) conds.push(eq(complaints.status, rule.status));
+  if (rule.dueKind) conds.push(eq(complaints.nextDueKind, rule.dueKind));
+  if (rule.due) {
+    conds.push(notInArray(complaints.status, [...CLOSED_STATUSES]));
+    if (rule.due === 'past') conds.push(lt(complaints.nextDueAt, now));
+    else conds.push(gte(complaints.nextDueAt, now), lte(complaints.nextDueAt, endOfLocalDay(toLocal(now, settings.timeZone).date, settings.timeZone)));
   }
+  return and(...conds)!;
+}
+
+export const viewWhere = (view: WorkView, settings: Settings, now: string): SQL => ruleWhere(WORK_VIEWS[view].rule, settings, now);
+
+/** How many complaints each work view holds now. */
+export function workViewCounts(db: Db, settings: Settings, now: string): WorkViewCounts {
+  const n = (view: WorkView) => db.select({ n: count() }).from(complaints).where(viewWhere(view, settings, now)).get()?.n ?? 0;
+  return Object.fromEntries(WORK_VIEW_KEYS.map((v) => [v, n(v)])) as WorkViewCounts;
 }
 
 function listWhere(q: ComplaintListQuery, settings: Settings, now: string): SQL | undefined {
@@ -204,6 +210,7 @@ export function complaintExists(db: Db, id: string): boolean {
   return !!db.select({ id: complaints.id }).from(complaints).where(eq(complaints.id, id)).get();
 }
 
+/** A complaint as its page shows it: fields, files, history, deadlines, next steps, sync state. */
 export function getComplaint(db: Db, id: string, ctx: DeadlineContext, now: string): ComplaintDetail | null {
   const row = db.select().from(complaints).where(eq(complaints.id, id)).get();
   if (!row) return null;
@@ -222,7 +229,12 @@ export function getComplaint(db: Db, id: string, ctx: DeadlineContext, now: stri
   const { formVersion: _fv, nextDueAt: _n, nextDueKind: _k, ...rest } = row;
   const deadlines = deadlinesOf(db, row, ctx, now).map((d) => ({ ...d, workingDaysLeft: workingDaysLeft(d.dueAt, now, ctx.tz, ctx.calendar) }));
   const allowed = allowedActions({ status: row.status, form: row.form, classification: row.classification, satisfaction: row.satisfaction });
-  return { ...rest, attachments: attachments as ComplaintDetail['attachments'], events, deadlines, allowedActions: allowed, sync: null };
+  return { ...rest, attachments: attachments as ComplaintDetail['attachments'], events: events.map(readEvent), deadlines, allowedActions: allowed, sync: complaintSyncOf(db, row) };
+}
+
+/** The content type a stored file was attached with (any complaint's row will do: same bytes). */
+export function attachmentContentType(db: Db, sha256: string): string | null {
+  return db.select({ t: complaintAttachments.contentType }).from(complaintAttachments).where(eq(complaintAttachments.sha256, sha256)).limit(1).get()?.t ?? null;
 }
 
 /**
@@ -254,44 +266,31 @@ export function findDuplicate(db: Db, row: NewComplaintRow, now: string): Pick<C
   return match ? { id: match.id, registrationNo: match.registrationNo, receivedAt: match.receivedAt } : null;
 }
 
-export class CorrectionRefused extends Error {
-  constructor(
-    message: string,
-    readonly field?: string,
-  ) {
-    super(message);
-  }
-}
-
 /**
  * Applies a correction in one transaction: the changed fields, the version bump (the outbox
  * trigger queues it) and a `koreksi` event naming the fields and the earlier values. Earlier
  * values of a protected reporter are not copied into the history.
  */
 export function correctComplaint(db: Db, input: CorrectionInput, now: string): ComplaintRow {
-  return db.transaction(
-    (txRaw) => {
-      const tx = txRaw as unknown as Db;
-      const row = tx.select().from(complaints).where(eq(complaints.id, input.id)).get();
-      if (!row) throw new CorrectionRefused('Pengaduan tidak ditemukan.');
-      if (row.version !== input.version) throw new CorrectionRefused('Pengaduan ini sudah diubah sejak dibuka. Muat ulang lalu koreksi lagi.');
-      if (row.form === 'A' && !input.fields.problem) throw new CorrectionRefused('Masalah pengaduan wajib diisi.', 'fields.problem');
-      if (row.form !== 'B' && !input.fields.reporterName) throw new CorrectionRefused('Nama pelapor wajib diisi pada formulir ini.', 'fields.reporterName');
-      const changed = CORRECTABLE_FIELDS.filter((f) => (row[f] ?? null) !== (input.fields[f] ?? null));
-      if (changed.length === 0) throw new CorrectionRefused('Tidak ada isian yang berubah.');
-      const protectedReporter = row.anonymous || row.confidential;
-      const before = Object.fromEntries(changed.filter((f) => !(protectedReporter && f.startsWith('reporter'))).map((f) => [f, row[f]]));
-      appendEvent(tx, {
-        complaintId: row.id,
-        type: 'koreksi',
-        at: now,
-        actor: input.actor,
-        note: input.reason,
-        data: { fields: changed, labels: changed.map((f) => CORRECTABLE_LABELS[f]), before, version: row.version + 1 },
-      });
-      const set = Object.fromEntries(changed.map((f) => [f, input.fields[f] ?? null]));
-      return tx.update(complaints).set({ ...set, version: row.version + 1, updatedAt: now }).where(eq(complaints.id, row.id)).returning().get();
-    },
-    { behavior: 'immediate' },
-  );
+  return inTransaction(db, (tx) => {
+    const row = tx.select().from(complaints).where(eq(complaints.id, input.id)).get();
+    if (!row) throw new Refused('not_found', CASE_NOT_FOUND);
+    if (row.version !== input.version) throw new Refused('conflict', 'Pengaduan ini sudah diubah sejak dibuka. Muat ulang lalu koreksi lagi.');
+    if (row.form === 'A' && !input.fields.problem) throw new Refused('invalid', 'Masalah pengaduan wajib diisi.', 'fields.problem');
+    if (row.form !== 'B' && !input.fields.reporterName) throw new Refused('invalid', 'Nama pelapor wajib diisi pada formulir ini.', 'fields.reporterName');
+    const changed = CORRECTABLE_FIELDS.filter((f) => (row[f] ?? null) !== (input.fields[f] ?? null));
+    if (changed.length === 0) throw new Refused('conflict', 'Tidak ada isian yang berubah.');
+    const protectedReporter = row.anonymous || row.confidential;
+    const before = Object.fromEntries(changed.filter((f) => !(protectedReporter && f.startsWith('reporter'))).map((f) => [f, row[f]]));
+    appendEvent(tx, {
+      complaintId: row.id,
+      type: 'koreksi',
+      at: now,
+      actor: input.actor,
+      note: input.reason,
+      data: { fields: changed, labels: changed.map((f) => CORRECTABLE_LABELS[f]), before, version: row.version + 1 },
+    });
+    const set = Object.fromEntries(changed.map((f) => [f, input.fields[f] ?? null]));
+    return tx.update(complaints).set({ ...set, version: row.version + 1, updatedAt: now }).where(eq(complaints.id, row.id)).returning().get();
+  });
 }

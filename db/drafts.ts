@@ -1,8 +1,9 @@
 import { desc, eq } from 'drizzle-orm';
 import type { AttachmentRef } from '../forms/attachments';
-import { DRAFT_LEASE_MS, type Draft } from '../forms/drafts';
+import { DRAFT_HELD_MESSAGE, DRAFT_LEASE_MS, type Draft } from '../forms/drafts';
 import type { FormKind } from '../forms/vocabulary';
-import type { Db } from './open';
+import { Refused } from './errors';
+import { inTransaction, type Db } from './open';
 import { complaints, drafts } from './schema';
 
 type DraftRow = typeof drafts.$inferSelect;
@@ -23,14 +24,15 @@ const toDraft = (r: DraftRow, holder: string | null, now: string): Draft => ({
 });
 
 /**
- * Upsert by id; each autosave is its own durable commit. Returns null when the id already belongs
- * to a saved complaint: a late autosave must not resurrect a draft that was just submitted.
+ * Upsert by id; each autosave is its own durable commit. Refused when the id already belongs to a
+ * saved complaint (a late autosave must not resurrect a draft that was just submitted) or another
+ * window holds the draft.
  */
-export function saveDraft(db: Db, d: { id: string; holder: string | null; form: FormKind; data: Draft['data']; attachments: AttachmentRef[] }, now: string): { id: string; updatedAt: string } | 'saved' | 'held' {
-  return db.transaction((tx) => {
-    if (tx.select({ id: complaints.id }).from(complaints).where(eq(complaints.id, d.id)).get()) return 'saved' as const;
+export function saveDraft(db: Db, d: { id: string; holder: string | null; form: FormKind; data: Draft['data']; attachments: AttachmentRef[] }, now: string): { id: string; updatedAt: string } {
+  return inTransaction(db, (tx) => {
+    if (tx.select({ id: complaints.id }).from(complaints).where(eq(complaints.id, d.id)).get()) throw new Refused('conflict', 'Draf ini sudah disimpan sebagai pengaduan.');
     const existing = holdOf(tx, d.id);
-    if (existing && heldByOther(existing, d.holder, now)) return 'held' as const;
+    if (existing && heldByOther(existing, d.holder, now)) throw new Refused('conflict', DRAFT_HELD_MESSAGE);
     const data = JSON.stringify(d.data);
     const attachments = JSON.stringify(d.attachments);
     const lease = { holder: d.holder, heldUntil: d.holder ? leaseEnd(now) : null };
@@ -47,7 +49,7 @@ export function saveDraft(db: Db, d: { id: string; holder: string | null; form: 
  * the window `takeOverFrom` names (one its browser knows is gone) and it still holds the draft.
  */
 export function holdDraft(db: Db, id: string, holder: string, now: string, takeOverFrom?: string | null): boolean {
-  return db.transaction((tx) => {
+  return inTransaction(db, (tx) => {
     const row = holdOf(tx, id);
     if (!row || (heldByOther(row, holder, now) && !(takeOverFrom && row.holder === takeOverFrom))) return false;
     tx.update(drafts).set({ holder, heldUntil: leaseEnd(now) }).where(eq(drafts.id, id)).run();

@@ -3,8 +3,8 @@ import { and, asc, eq, inArray, notInArray, sql } from 'drizzle-orm';
 import type { CalendarView, Holiday, HolidayInput } from '../forms/calendar';
 import type { OfficialCalendar } from '../forms/official-calendars';
 import type { Calendar } from '../forms/working-days';
-import type { Db } from './open';
-import { holidays, officialCalendars } from './schema';
+import { inTransaction, type Db } from './open';
+import { complaints, holidays, officialCalendars } from './schema';
 
 export function listHolidays(db: Db): Holiday[] {
   return db.select().from(holidays).orderBy(asc(holidays.date)).all();
@@ -29,8 +29,24 @@ export function yearsCovered(db: Db): CalendarView['years'] {
     .map((y) => ({ ...y, status: decrees.has(y.year) ? ('resmi' as const) : ('sementara' as const), source: decrees.get(y.year) ?? null }));
 }
 
+/**
+ * The calendar as Pengaturan shows it, with the years the office needs but has no dates for: this
+ * year, next year and every year an open deadline falls in.
+ */
+export function calendarView(db: Db, thisYear: number): CalendarView {
+  const years = yearsCovered(db);
+  const dueYears = db
+    .select({ y: sql<number>`DISTINCT cast(substr(${complaints.nextDueAt}, 1, 4) as integer)` })
+    .from(complaints)
+    .where(sql`${complaints.nextDueAt} IS NOT NULL`)
+    .all()
+    .map((r) => r.y);
+  const needed = [...new Set([thisYear, thisYear + 1, ...dueYears])].sort();
+  return { holidays: listHolidays(db), years, missingYears: needed.filter((y) => !years.some((c) => c.year === y)) };
+}
+
 export function upsertHolidays(db: Db, rows: HolidayInput[], source: Holiday['source'], now: string): void {
-  db.transaction((tx) => {
+  inTransaction(db, (tx) => {
     for (const r of rows) {
       tx.insert(holidays)
         .values({ ...r, source, updatedAt: now })
@@ -65,7 +81,7 @@ const SHIPPED_SOURCES: Holiday['source'][] = ['skb', 'date-holidays'];
  */
 export function applyOfficialCalendars(db: Db, calendars: readonly OfficialCalendar[], now: string): number[] {
   const changed: number[] = [];
-  db.transaction((tx) => {
+  inTransaction(db, (tx) => {
     for (const cal of calendars) {
       const fingerprint = crypto.createHash('sha256').update(JSON.stringify(cal)).digest('hex');
       const applied = tx.select().from(officialCalendars).where(eq(officialCalendars.year, cal.year)).get();

@@ -1,9 +1,10 @@
 import { and, eq } from 'drizzle-orm';
+import type { Quarter } from '../forms/periods';
 import { MONEV_ACTIVITIES, type Monev } from '../forms/recap';
 import type { Db } from './open';
 import { monev } from './schema';
 
-export function getMonev(db: Db, year: number, quarter: 1 | 2 | 3 | 4): Monev {
+export function getMonev(db: Db, year: number, quarter: Quarter): Monev {
   const row = db.select().from(monev).where(and(eq(monev.year, year), eq(monev.quarter, quarter))).get();
   return { year, quarter, rows: row?.rows ?? MONEV_ACTIVITIES.map((activity) => ({ activity, obstacles: '', plan: '' })) };
 }

@@ -1,7 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type Database from 'better-sqlite3';
-import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
+import { drizzle } from 'drizzle-orm/better-sqlite3';
+import type { BaseSQLiteDatabase } from 'drizzle-orm/sqlite-core';
 import { assertEncrypted, fileState, openKeyed } from './cipher';
 import { encryptDatabaseFile, type EncryptionHooks } from './encrypt-migration';
 import { applyMigrations, DatabaseFromFutureError, loadMigrations } from './migrate';
@@ -9,7 +10,20 @@ import * as schema from './schema';
 
 export const DB_FILE = 'loket-aduan.sqlite';
 
-export type Db = BetterSQLite3Database<typeof schema>;
+/**
+ * The database as the queries see it: the connection itself or a transaction on it (drizzle's
+ * transaction is the same kind of object), so a query written once runs in either.
+ */
+export type Db = BaseSQLiteDatabase<'sync', Database.RunResult, typeof schema>;
+
+/**
+ * Runs `fn` in one transaction that takes the write lock at its start (every transaction here
+ * writes, and a lock taken late can fail instead of waiting); inside another it is a savepoint.
+ * All of it commits or none of it does.
+ */
+export function inTransaction<T>(db: Db, fn: (tx: Db) => T): T {
+  return db.transaction(fn, { behavior: 'immediate' });
+}
 
 export interface OpenDatabase {
   sqlite: Database.Database;

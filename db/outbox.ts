@@ -2,11 +2,13 @@
 // triggers of migration 0008; this module moves them through queued → sending → sent | rejected,
 // records the upstream's receipts, and turns pulled updates into history events.
 import { and, asc, desc, eq, inArray, isNull, lte, or, sql, type SQL } from 'drizzle-orm';
-import type { ReportAttachment, ReportSource } from '../forms/sync';
+import type { ComplaintDetail } from '../forms/complaint';
+import { normalizeUpstreamUrl, OUTBOX_STATE_LABELS, OUTBOX_STATES, type OutboxState, type ReportAttachment, type ReportSource } from '../forms/sync';
 import type { ResultV1, UpdateV1 } from '../forms/upstream-v1';
+import { CASE_NOT_FOUND, Refused } from './errors';
 import { appendEvent } from './events';
-import type { Db } from './open';
-import { complaintAttachments, complaints, outbox, syncMeta, syncRuns, upstreamBlobs, upstreamUpdates, type OutboxState } from './schema';
+import { inTransaction, type Db } from './open';
+import { complaintAttachments, complaints, outbox, syncMeta, syncRuns, upstreamBlobs, upstreamUpdates } from './schema';
 
 export type OutboxRow = typeof outbox.$inferSelect;
 
@@ -53,7 +55,7 @@ export function countDue(db: Db, now: string): number {
 
 /** Marks the versions about to be sent; a row changed since it was read stays queued. */
 export function markSending(db: Db, sent: { id: string; version: number }[]): void {
-  db.transaction((tx) => {
+  inTransaction(db, (tx) => {
     for (const s of sent) tx.update(outbox).set({ state: 'sending' }).where(and(eq(outbox.complaintId, s.id), eq(outbox.version, s.version))).run();
   });
 }
@@ -76,7 +78,7 @@ export interface ResultTally {
  */
 export function recordResults(db: Db, results: ResultV1[], now: string, retryAt: (attempts: number) => string): ResultTally {
   const tally: ResultTally = { accepted: 0, rejected: 0, retrying: 0 };
-  db.transaction((tx) => {
+  inTransaction(db, (tx) => {
     for (const r of results) {
       const row = tx.select().from(outbox).where(eq(outbox.complaintId, r.client_id)).get();
       if (!row) continue;
@@ -129,14 +131,12 @@ export function setAside(db: Db, id: string, version: number, message: string, f
     .run();
 }
 
-export type RequeueRefusal = { missing: string } | { notRejected: { id: string; registrationNo: string; state: OutboxState } };
-
 /**
  * *Kirim ulang*: set-aside reports go back to the queue as they are (no edit, same version), with
  * their count of tries reset, all of them or none. Refused when one is unknown or not set aside.
  */
-export function requeueRejected(db: Db, ids: string[]): { requeued: number } | RequeueRefusal {
-  return db.transaction((tx) => {
+export function requeueRejected(db: Db, ids: string[]): { requeued: number } {
+  return inTransaction(db, (tx) => {
     const unique = [...new Set(ids)];
     const rows = tx
       .select({ id: outbox.complaintId, state: outbox.state, registrationNo: complaints.registrationNo })
@@ -144,10 +144,12 @@ export function requeueRejected(db: Db, ids: string[]): { requeued: number } | R
       .innerJoin(complaints, eq(complaints.id, outbox.complaintId))
       .where(inArray(outbox.complaintId, unique))
       .all();
-    const missing = unique.find((id) => !rows.some((r) => r.id === id));
-    if (missing) return { missing };
+    if (unique.some((id) => !rows.some((r) => r.id === id))) throw new Refused('not_found', CASE_NOT_FOUND);
     const notRejected = rows.find((r) => r.state !== 'rejected');
-    if (notRejected) return { notRejected };
+    if (notRejected) {
+      const state = OUTBOX_STATE_LABELS[notRejected.state].toLowerCase();
+      throw new Refused('conflict', `${notRejected.registrationNo} tidak sedang ditolak upstream (${state}); tidak ada yang dikirim ulang.`);
+    }
     const requeued = tx
       .update(outbox)
       .set({ state: 'queued', attempts: 0, nextAttemptAt: null, lastError: null, fieldErrors: null })
@@ -158,7 +160,7 @@ export function requeueRejected(db: Db, ids: string[]): { requeued: number } | R
 }
 
 export function stateCounts(db: Db): Record<OutboxState, number> {
-  const counts: Record<OutboxState, number> = { queued: 0, sending: 0, sent: 0, rejected: 0 };
+  const counts = Object.fromEntries(OUTBOX_STATES.map((s) => [s, 0])) as Record<OutboxState, number>;
   for (const r of db.select({ state: outbox.state, n: sql<number>`count(*)` }).from(outbox).groupBy(outbox.state).all()) counts[r.state] = r.n;
   return counts;
 }
@@ -194,9 +196,17 @@ export function outboxOf(db: Db, id: string): OutboxRow | undefined {
   return db.select().from(outbox).where(eq(outbox.complaintId, id)).get();
 }
 
+/** A complaint's own sync facts for its page (null only for a row the outbox never saw). */
+export function complaintSyncOf(db: Db, c: { id: string; updatedAt: string }): ComplaintDetail['sync'] {
+  const o = outboxOf(db, c.id);
+  if (!o) return null;
+  const { state, version, sentVersion, trackingId, sentAt, fieldErrors, lastError, upstreamStatus, upstreamStatusAt } = o;
+  return { state, version, sentVersion, trackingId, sentAt, fieldErrors, lastError, upstreamStatus, upstreamStatusAt, officeChangedLater: !!upstreamStatusAt && c.updatedAt > upstreamStatusAt };
+}
+
 /** A new upstream needs everything again; its tracking ids replace the old one's. */
 export function requeueAll(db: Db): void {
-  db.transaction((tx) => {
+  inTransaction(db, (tx) => {
     tx.update(outbox)
       .set({ state: 'queued', sentVersion: null, trackingId: null, sentAt: null, outcome: null, attempts: 0, nextAttemptAt: null, lastError: null, fieldErrors: null, upstreamStatus: null, upstreamStatusAt: null })
       .run();
@@ -232,10 +242,21 @@ export function setMeta(db: Db, key: MetaKey, value: string | null): void {
   else db.insert(syncMeta).values({ key, value }).onConflictDoUpdate({ target: syncMeta.key, set: { value } }).run();
 }
 
+/** Points sync at an address. A different upstream needs every complaint again; the same one answers `duplicate`. */
+export function setUpstreamUrl(db: Db, url: string): void {
+  const clean = normalizeUpstreamUrl(url);
+  inTransaction(db, (tx) => {
+    const before = getMeta(tx, 'url') ?? '';
+    if (clean === before) return;
+    setMeta(tx, 'url', clean || null);
+    if (before && clean) requeueAll(tx);
+  });
+}
+
 const RUNS_KEPT = 500;
 
 export function addRun(db: Db, run: Omit<typeof syncRuns.$inferInsert, 'id'>): void {
-  db.transaction((tx) => {
+  inTransaction(db, (tx) => {
     const { id } = tx.insert(syncRuns).values(run).returning({ id: syncRuns.id }).get();
     tx.delete(syncRuns).where(lte(syncRuns.id, id - RUNS_KEPT)).run();
   });
@@ -255,7 +276,7 @@ export function recentRuns(db: Db, limit: number) {
  */
 export function applyUpdates(db: Db, updates: UpdateV1[], nextCursor: string, now: string): number {
   let fresh = 0;
-  db.transaction((tx) => {
+  inTransaction(db, (tx) => {
     for (const u of updates) {
       const at = new Date(u.at).toISOString();
       const inserted = tx
@@ -267,13 +288,13 @@ export function applyUpdates(db: Db, updates: UpdateV1[], nextCursor: string, no
       const exists = tx.select({ id: complaints.id }).from(complaints).where(eq(complaints.id, u.client_id)).get();
       if (!exists) continue; // another office's case on a shared hub
       fresh++;
-      appendEvent(tx as unknown as Db, { complaintId: u.client_id, type: 'upstream', at, actor: u.by ?? null, note: u.note ?? null, data: { status: u.status, upstreamSeq: u.seq, trackingId: u.tracking_id } });
+      appendEvent(tx, { complaintId: u.client_id, type: 'upstream', at, actor: u.by ?? null, note: u.note ?? null, data: { status: u.status, upstreamSeq: u.seq, trackingId: u.tracking_id } });
       tx.update(outbox)
         .set({ upstreamStatus: u.status, upstreamStatusAt: at, trackingId: sql`coalesce(${outbox.trackingId}, ${u.tracking_id})` })
         .where(and(eq(outbox.complaintId, u.client_id), or(isNull(outbox.upstreamStatusAt), lte(outbox.upstreamStatusAt, at))))
         .run();
     }
-    setMeta(tx as unknown as Db, 'cursor', nextCursor);
+    setMeta(tx, 'cursor', nextCursor);
   });
   return fresh;
 }

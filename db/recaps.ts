@@ -20,8 +20,8 @@ import {
   type Channel,
   type ComplaintStatus,
 } from '../forms/vocabulary';
+import { eventLabel, readEvent, type ComplaintEvent } from '../forms/history';
 import { addDays, type Calendar } from '../forms/working-days';
-import { WORKFLOW, type Action } from '../forms/workflow';
 
 export interface RecapContext {
   tz: TimeZone;
@@ -62,10 +62,11 @@ function reporterOf(r: { reporter_name: string | null; anonymous: number; confid
   return r.anonymous || r.confidential ? HIDDEN_REPORTER : (r.reporter_name ?? '(tanpa nama)');
 }
 
-function describeStep(type: string, data: Record<string, unknown>, note: string | null): string {
-  const label = type === 'created' ? (data.answeredAtCounter ? 'Dicatat dan dijawab langsung di loket' : 'Dicatat') : (WORKFLOW[type as Action]?.label ?? type);
-  const targets = Array.isArray(data.targets) ? ` kepada ${(data.targets as { name: string }[]).map((t) => t.name).join(', ')}` : '';
-  return `${label}${targets}${note ? `: ${note}` : ''}`;
+/** The latest step of a case as the weekly recap's follow-up column tells it. */
+function describeStep(e: ComplaintEvent): string {
+  const label = e.type === 'created' && e.data.answeredAtCounter ? 'Dicatat dan dijawab langsung di loket' : eventLabel(e);
+  const targets = e.type === 'teruskan' && e.data.targets ? ` kepada ${e.data.targets.map((t) => t.name).join(', ')}` : '';
+  return `${label}${targets}${e.note ? `: ${e.note}` : ''}`;
 }
 
 /** `now` caps "overdue at the end of the week" for the week still running. */
@@ -86,10 +87,13 @@ export function weeklyRecap(sqlite: Database.Database, period: Period, ctx: Reca
     anonymous: number; confidential: number; problem: string | null; content: string; classification: 'pengaduan' | 'aspirasi' | 'permintaan_informasi' | null;
     darwas: number | null; status_end: ComplaintStatus; intake_resolution: string | null;
   }[];
-  const eventsOf = sqlite.prepare('SELECT type, at, data, note FROM complaint_events WHERE complaint_id = ? AND at < ? ORDER BY seq');
+  const eventsOf = sqlite.prepare('SELECT seq, type, at, actor, data, note FROM complaint_events WHERE complaint_id = ? AND at < ? ORDER BY seq');
   let overdue = 0;
   const items = list.map((c) => {
-    const events = (eventsOf.all(c.id, b.end) as { type: string; at: string; data: string; note: string | null }[]).map((e) => ({ ...e, data: JSON.parse(e.data) as Record<string, unknown> }));
+    const events = (eventsOf.all(c.id, b.end) as { seq: number; type: string; at: string; actor: string | null; data: string; note: string | null }[]).map((e) => ({
+      ...e,
+      data: JSON.parse(e.data) as Record<string, unknown>,
+    }));
     if (!CLOSED_STATUSES.includes(c.status_end)) {
       const ds = computeDeadlines(
         { form: c.form, channel: c.channel, status: c.status_end, receivedAt: c.received_at, classification: c.classification, darwas: c.darwas === null ? null : !!c.darwas, resolution: c.intake_resolution },
@@ -110,7 +114,7 @@ export function weeklyRecap(sqlite: Database.Database, period: Period, ctx: Reca
       reporter: reporterOf(c),
       summary: text.length > 160 ? `${text.slice(0, 157)}…` : text,
       statusAtEnd: c.status_end,
-      followUp: last ? describeStep(last.type, last.data, last.note) : 'Dicatat',
+      followUp: last ? describeStep(readEvent(last)) : 'Dicatat',
     };
   });
   return {

@@ -3,7 +3,8 @@
 import { sql } from 'drizzle-orm';
 import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import type { DeadlineKind } from '../forms/deadlines';
-import type { Channel, Classification, ComplaintStatus, FormKind, Gender, Jenis, Outcome, Sanction } from '../forms/vocabulary';
+import type { OutboxState } from '../forms/sync';
+import type { Channel, Classification, ComplaintStatus, FormKind, Gender, Jenis, Outcome, Sanction, Satisfaction } from '../forms/vocabulary';
 
 const timestamps = {
   createdAt: text('created_at').notNull(),
@@ -35,17 +36,17 @@ export const complaints = sqliteTable(
     confidential: integer('confidential', { mode: 'boolean' }).notNull().default(false),
     officer: text('officer'),
     status: text('status').$type<ComplaintStatus>().notNull().default('diterima'),
-    // Set at verification (seed 003 Pasal 3; seeds 000/001 DarWas).
+    // Set at verification (docs/forms.md: jenis, klasifikasi, DarWas, kategori, terlapor).
     classification: text('classification').$type<Classification>(),
     jenis: text('jenis').$type<Jenis>(),
     darwas: integer('darwas', { mode: 'boolean' }),
     category: text('category'),
     /** Terlapor: the person or unit complained about (name, NIP, position, agency), as written. */
     reportedParty: text('reported_party'),
-    // Set when finished (seed 000 columns).
+    // Set when finished: the verdict and sanction columns of the recaps (docs/recaps.md).
     outcome: text('outcome').$type<Outcome>(),
     sanctions: text('sanctions', { mode: 'json' }).$type<Sanction[]>().notNull().default(sql`'[]'`),
-    satisfaction: text('satisfaction').$type<'puas' | 'tidak_puas'>(),
+    satisfaction: text('satisfaction').$type<Satisfaction>(),
     // The earliest open deadline, kept in step with the events, for the work views.
     nextDueAt: text('next_due_at'),
     nextDueKind: text('next_due_kind').$type<DeadlineKind>(),
@@ -163,7 +164,7 @@ export const officialCalendars = sqliteTable('official_calendars', {
   appliedAt: text('applied_at').notNull(),
 });
 
-/** Monitoring dan evaluasi per quarter (seed 000): the supervisor's rows, saved and editable. */
+/** Monitoring dan evaluasi per quarter (docs/recaps.md): the supervisor's rows, saved and editable. */
 export const monev = sqliteTable(
   'monev',
   {
@@ -174,8 +175,6 @@ export const monev = sqliteTable(
   },
   (t) => [uniqueIndex('monev_year_quarter').on(t.year, t.quarter)],
 );
-
-export type OutboxState = 'queued' | 'sending' | 'sent' | 'rejected';
 
 /**
  * The transactional outbox, one row per complaint: triggers on `complaints` (migration 0008) write

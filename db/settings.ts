@@ -1,5 +1,5 @@
 import { DEFAULT_SETTINGS, settingsSchema, type Settings } from '../forms/settings';
-import type { Db } from './open';
+import { inTransaction, type Db } from './open';
 import { settings } from './schema';
 
 export function getSettings(db: Db): Settings {
@@ -13,7 +13,7 @@ export function getSettings(db: Db): Settings {
 }
 
 export function saveSettings(db: Db, next: Settings, now = new Date().toISOString()): Settings {
-  db.transaction((tx) => {
+  inTransaction(db, (tx) => {
     for (const [key, v] of Object.entries(next)) {
       const value = JSON.stringify(v);
       tx.insert(settings)

@@ -4,14 +4,15 @@ import { and, eq, isNull, notInArray } from 'drizzle-orm';
 import { computeDeadlines, nextDue, withArchiveProposal, type Deadline, type DeadlineDays } from '../forms/deadlines';
 import type { TimeZone } from '../forms/time';
 import { CLOSED_STATUSES } from '../forms/vocabulary';
+import { deadlineDays } from '../forms/settings';
 import type { Calendar } from '../forms/working-days';
-import { decide, type Action, type ActionInput, type CaseFacts } from '../forms/workflow';
-import type { Db } from './open';
+import { decide, writesOf, type CaseFacts, type Transition } from '../forms/workflow';
+import { CASE_NOT_FOUND, Refused } from './errors';
 import { appendEvent } from './events';
+import { inTransaction, type Db } from './open';
+import { calendarOf } from './holidays';
 import { complaintEvents, complaints } from './schema';
-
-export class TransitionRefused extends Error {}
-export class CaseNotFound extends Error {}
+import { getSettings } from './settings';
 
 type ComplaintRow = typeof complaints.$inferSelect;
 
@@ -19,6 +20,12 @@ export interface DeadlineContext {
   calendar: Calendar;
   tz: TimeZone;
   days: DeadlineDays;
+}
+
+/** The office's calendar, time zone and day counts as they stand now. */
+export function deadlineContextOf(db: Db): DeadlineContext {
+  const s = getSettings(db);
+  return { calendar: calendarOf(db), tz: s.timeZone, days: deadlineDays(s) };
 }
 
 export function deadlinesOf(db: Db, row: ComplaintRow, ctx: DeadlineContext, now: string): Deadline[] {
@@ -37,71 +44,30 @@ function nextDueFields(db: Db, row: ComplaintRow, ctx: DeadlineContext, now: str
   return { nextDueAt: next?.dueAt ?? null, nextDueKind: next?.kind ?? null };
 }
 
-/** What each action writes on the complaint besides its status. */
-function fieldsFor<A extends Action>(action: A, input: ActionInput<A>): Partial<ComplaintRow> {
-  switch (action) {
-    case 'verifikasi': {
-      const v = input as ActionInput<'verifikasi'>;
-      return {
-        classification: v.classification,
-        jenis: v.jenis,
-        darwas: v.darwas,
-        category: v.category,
-        reportedParty: v.reportedParty,
-        ...(v.anonymous === undefined ? {} : { anonymous: v.anonymous }),
-        ...(v.confidential === undefined ? {} : { confidential: v.confidential }),
-      };
-    }
-    case 'jawab_langsung':
-      return { resolution: (input as ActionInput<'jawab_langsung'>).answer };
-    case 'selesaikan': {
-      const v = input as ActionInput<'selesaikan'>;
-      return { outcome: v.outcome, sanctions: v.sanctions };
-    }
-    case 'kepuasan': {
-      const satisfied = (input as ActionInput<'kepuasan'>).satisfied;
-      // Not satisfied reopens the case: the earlier outcome no longer stands.
-      return satisfied ? { satisfaction: 'puas' } : { satisfaction: 'tidak_puas', outcome: null };
-    }
-    default:
-      return {};
-  }
-}
+/** Takes a handling step (validated by forms/workflow.ts transitionInput) on a complaint. */
+export function applyTransition(db: Db, { id, action, input, actor }: Transition, ctx: DeadlineContext, now: string): ComplaintRow {
+  return inTransaction(db, (tx) => {
+    const row = tx.select().from(complaints).where(eq(complaints.id, id)).get();
+    if (!row) throw new Refused('not_found', CASE_NOT_FOUND);
+    const facts: CaseFacts = { status: row.status, form: row.form, classification: row.classification, satisfaction: row.satisfaction };
+    const decision = decide(facts, action, input);
+    if (!decision.ok) throw new Refused('conflict', decision.message);
 
-export function applyTransition<A extends Action>(
-  db: Db,
-  id: string,
-  action: A,
-  input: ActionInput<A>,
-  actor: string | null,
-  ctx: DeadlineContext,
-  now: string,
-): ComplaintRow {
-  return db.transaction(
-    (txRaw) => {
-      const tx = txRaw as unknown as Db;
-      const row = tx.select().from(complaints).where(eq(complaints.id, id)).get();
-      if (!row) throw new CaseNotFound(id);
-      const facts: CaseFacts = { status: row.status, form: row.form, classification: row.classification, satisfaction: row.satisfaction };
-      const decision = decide(facts, action, input as Record<string, unknown>);
-      if (!decision.ok) throw new TransitionRefused(decision.message);
-
-      const { note, ...data } = input as Record<string, unknown>;
-      appendEvent(tx, {
-        complaintId: id,
-        type: action,
-        at: now,
-        actor,
-        note: typeof note === 'string' ? note : null,
-        data: { ...data, from: row.status, to: decision.to, version: row.version + 1 },
-      });
-      const updated = { ...row, ...fieldsFor(action, input), status: decision.to, version: row.version + 1, updatedAt: now };
-      const due = nextDueFields(tx, updated, ctx, now);
-      const { id: _id, createdAt: _c, registrationNo: _r, ...set } = { ...updated, ...due };
-      return tx.update(complaints).set(set).where(eq(complaints.id, id)).returning().get();
-    },
-    { behavior: 'immediate' },
-  );
+    // The event keeps the input as given (forms/history.ts reads it back typed); the note beside it.
+    const { note, ...data }: Record<string, unknown> = input;
+    appendEvent(tx, {
+      complaintId: id,
+      type: action,
+      at: now,
+      actor,
+      note: typeof note === 'string' ? note : null,
+      data: { ...data, from: row.status, to: decision.to, version: row.version + 1 },
+    });
+    const updated = { ...row, ...writesOf({ action, input }), status: decision.to, version: row.version + 1, updatedAt: now };
+    const due = nextDueFields(tx, updated, ctx, now);
+    const { id: _id, createdAt: _c, registrationNo: _r, ...set } = { ...updated, ...due };
+    return tx.update(complaints).set(set).where(eq(complaints.id, id)).returning().get();
+  });
 }
 
 /** Sets next_due_* on a new complaint inside the saving transaction. */
@@ -118,9 +84,9 @@ export function initialDue(db: Db, row: ComplaintRow, ctx: DeadlineContext, now:
 export function recomputeOpenDeadlines(db: Db, ctx: DeadlineContext, now: string, onlyMissing = false): number {
   const open = notInArray(complaints.status, [...CLOSED_STATUSES]);
   const rows = db.select().from(complaints).where(onlyMissing ? and(open, isNull(complaints.nextDueAt)) : open).all();
-  db.transaction((tx) => {
+  inTransaction(db, (tx) => {
     for (const row of rows) {
-      const due = nextDueFields(tx as unknown as Db, row, ctx, now);
+      const due = nextDueFields(tx, row, ctx, now);
       if (due.nextDueAt !== row.nextDueAt || due.nextDueKind !== row.nextDueKind) {
         tx.update(complaints).set(due).where(eq(complaints.id, row.id)).run();
       }

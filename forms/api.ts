@@ -13,6 +13,7 @@ import { calendarView, holidayInput } from './calendar';
 import { periodInput } from './periods';
 import { indicators, monevInput, periodRecap, RECAP_KINDS, weeklyRecap } from './recap';
 import { settingsSchema } from './settings';
+import { workViewCounts } from './work-views';
 import { transitionInput } from './workflow';
 
 const printInput = z.object({
@@ -45,16 +46,7 @@ export const contract = {
   'complaints.get': { input: byId, output: complaintDetail },
   'complaints.transition': { input: transitionInput, output: complaintDetail },
   'complaints.correct': { input: correctionInput, output: complaintDetail },
-  'workviews.counts': {
-    input: none,
-    output: z.object({
-      jatuh_tempo_hari_ini: z.number().int(),
-      terlambat: z.number().int(),
-      menunggu_kelengkapan: z.number().int(),
-      perlu_verifikasi: z.number().int(),
-      usulan_arsip: z.number().int(),
-    }),
-  },
+  'workviews.counts': { input: none, output: workViewCounts },
   'calendar.get': { input: none, output: calendarView },
   'calendar.save': { input: holidayInput, output: calendarView },
   'calendar.delete': { input: z.object({ date: z.string() }), output: calendarView },

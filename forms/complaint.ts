@@ -1,12 +1,58 @@
-// The intake payload of the three paper forms (seed 003, Lampiran II.A-C). One schema per form,
-// each with that form's own labels; the renderer validates with them and the server again.
+// The intake payload of the three paper forms (Perbup Buton Utara 16/2019, Lampiran II.A–C;
+// docs/forms.md). One schema per form, each naming its fields with that form's own printed words
+// (FIELD_LABELS, the one place they are written); the renderer validates with them and the server
+// again, and forms/layouts.ts lays the fields out in the paper's order.
 import { z } from 'zod';
 import { dateField, emailField, optionalText, phoneField, requiredText, timeField } from './fields';
 import { attachmentRef } from './attachments';
 import { DEADLINE_KINDS } from './deadlines';
-import { ACTIONS } from './workflow';
+import { complaintEvent } from './history';
+import { ACTIONS, type Action } from './workflow';
+import { WORK_VIEW_KEYS } from './work-views';
 import { complaintSync } from './sync';
-import { CHANNELS, CLASSIFICATIONS, COMPLAINT_STATUSES, FORM_C_CHANNELS, FORM_KINDS, GENDERS, JENIS, OUTCOMES, SANCTIONS } from './vocabulary';
+import { CHANNELS, CLASSIFICATIONS, COMPLAINT_STATUSES, FORM_C_CHANNELS, FORM_KINDS, GENDERS, JENIS, OUTCOMES, SANCTIONS, SATISFACTIONS } from './vocabulary';
+
+/**
+ * The words beside each field of each paper form, as the screen shows them; the error messages
+ * name the field with the same words. (The printout keeps the paper's own capitals where they
+ * differ: forms/layouts.ts.)
+ */
+export const FIELD_LABELS = {
+  A: {
+    reporterName: 'Nama lengkap',
+    reporterInstitution: 'Institusi',
+    reporterAddress: 'Alamat lengkap',
+    receivedTime: 'Pukul/Jam',
+    receivedDate: 'Hari/Tanggal',
+    problem: 'Masalah pengaduan',
+    content: 'Uraian pengaduan',
+    resolution: 'Penyelesaian',
+  },
+  B: {
+    content: 'Isi pengaduan',
+    reporterName: 'Nama pelapor',
+    reporterAddress: 'Alamat',
+    reporterGender: 'Jenis kelamin',
+    reporterPhone: 'Telp./HP',
+    reporterEmail: 'Email',
+    slipDate: 'Tanggal pada slip',
+    receivedDate: 'Tanggal diterima',
+    receivedTime: 'Jam diterima',
+  },
+  C: {
+    reporterName: 'Nama lengkap',
+    reporterInstitution: 'Instansi',
+    reporterAddress: 'Alamat lengkap',
+    reporterPhone: 'No telepon',
+    receivedTime: 'Pukul/jam',
+    receivedDate: 'Hari/tanggal terima',
+    channel: 'Sarana pengaduan',
+    content: 'Materi pengaduan',
+  },
+} as const;
+const A = FIELD_LABELS.A;
+const B = FIELD_LABELS.B;
+const C = FIELD_LABELS.C;
 
 const workflowFields = {
   anonymous: z.boolean().default(false),
@@ -23,45 +69,47 @@ const workflowFields = {
 
 export const formulirA = z.object({
   form: z.literal('A'),
-  reporterName: requiredText('Nama lengkap', 120),
-  reporterInstitution: optionalText('Institusi', 160),
-  reporterAddress: requiredText('Alamat lengkap', 300),
-  receivedTime: timeField('Pukul/Jam'),
-  receivedDate: dateField('Hari/Tanggal'),
-  problem: requiredText('Masalah pengaduan', 200),
-  content: requiredText('Uraian pengaduan', 20_000),
-  resolution: optionalText('Penyelesaian', 20_000),
+  reporterName: requiredText(A.reporterName, 120),
+  reporterInstitution: optionalText(A.reporterInstitution, 160),
+  reporterAddress: requiredText(A.reporterAddress, 300),
+  receivedTime: timeField(A.receivedTime),
+  receivedDate: dateField(A.receivedDate),
+  problem: requiredText(A.problem, 200),
+  content: requiredText(A.content, 20_000),
+  resolution: optionalText(A.resolution, 20_000),
   ...workflowFields,
 });
 
 export const formulirB = z.object({
   form: z.literal('B'),
-  content: requiredText('Isi pengaduan', 20_000),
-  reporterName: optionalText('Nama pelapor', 120),
-  reporterAddress: optionalText('Alamat', 300),
-  reporterGender: z.enum(['', ...GENDERS], { error: 'Jenis kelamin harus L atau P.' }).nullish().transform((v) => (v ? v : null)),
-  reporterPhone: phoneField('Telp./HP'),
-  reporterEmail: emailField('Email'),
+  content: requiredText(B.content, 20_000),
+  reporterName: optionalText(B.reporterName, 120),
+  reporterAddress: optionalText(B.reporterAddress, 300),
+  reporterGender: z.enum(['', ...GENDERS], { error: `${B.reporterGender} harus L atau P.` }).nullish().transform((v) => (v ? v : null)),
+  reporterPhone: phoneField(B.reporterPhone),
+  reporterEmail: emailField(B.reporterEmail),
   /** The date written on the slip, when there is one. */
-  slipDate: z.union([z.literal(''), dateField('Tanggal pada slip')]).nullish().transform((v) => v || null),
+  slipDate: z.union([z.literal(''), dateField(B.slipDate)]).nullish().transform((v) => v || null),
   /** When the box was opened / the slip collected: the complaint's received time. */
-  receivedDate: dateField('Tanggal diterima'),
-  receivedTime: timeField('Jam diterima'),
+  receivedDate: dateField(B.receivedDate),
+  receivedTime: timeField(B.receivedTime),
   ...workflowFields,
 });
 
 export const formulirC = z.object({
   form: z.literal('C'),
-  reporterName: requiredText('Nama lengkap', 120),
-  reporterInstitution: optionalText('Instansi', 160),
-  reporterAddress: optionalText('Alamat lengkap', 300),
-  reporterPhone: phoneField('No telepon'),
-  receivedTime: timeField('Pukul/jam'),
-  receivedDate: dateField('Hari/tanggal terima'),
-  channel: z.enum(FORM_C_CHANNELS, { error: 'Sarana pengaduan wajib dipilih.' }),
-  content: requiredText('Materi pengaduan', 20_000),
+  reporterName: requiredText(C.reporterName, 120),
+  reporterInstitution: optionalText(C.reporterInstitution, 160),
+  reporterAddress: optionalText(C.reporterAddress, 300),
+  reporterPhone: phoneField(C.reporterPhone),
+  receivedTime: timeField(C.receivedTime),
+  receivedDate: dateField(C.receivedDate),
+  channel: z.enum(FORM_C_CHANNELS, { error: `${C.channel} wajib dipilih.` }),
+  content: requiredText(C.content, 20_000),
   ...workflowFields,
 });
+
+export const FORM_SCHEMAS = { A: formulirA, B: formulirB, C: formulirC } as const;
 
 export const complaintInput = z
   .discriminatedUnion('form', [formulirA, formulirB, formulirC], { error: 'Jenis formulir tidak dikenal.' })
@@ -71,12 +119,19 @@ export const complaintInput = z
       ctx.addIssue({ code: 'custom', path: ['anonymous'], message: 'Hanya pengaduan melalui kotak pengaduan (Formulir B) yang boleh anonim.' });
     }
     if (v.form === 'C' && !v.reporterAddress && !v.reporterPhone) {
-      ctx.addIssue({ code: 'custom', path: ['reporterPhone'], message: 'Isi No telepon atau Alamat lengkap agar pelapor dapat dihubungi.' });
+      ctx.addIssue({ code: 'custom', path: ['reporterPhone'], message: `Isi ${C.reporterPhone} atau ${C.reporterAddress} agar pelapor dapat dihubungi.` });
     }
   });
 
 export type ComplaintInput = z.input<typeof complaintInput>;
 export type ComplaintData = z.output<typeof complaintInput>;
+
+/**
+ * A PC clock a few minutes fast should not block keying; a received time further ahead than this
+ * of the office's clock is a typo (docs/forms.md, Formulir B keying).
+ */
+export const FUTURE_TOLERANCE_MS = 10 * 60_000;
+export const receivedInFuture = (receivedAt: string, now: Date): boolean => new Date(receivedAt).getTime() > now.getTime() + FUTURE_TOLERANCE_MS;
 
 export const LIST_SORTS = ['received_desc', 'received_asc', 'registration_desc', 'registration_asc'] as const;
 export type ListSort = (typeof LIST_SORTS)[number];
@@ -90,7 +145,7 @@ export const complaintListInput = z.object({
   from: z.union([z.literal(''), dateField('Dari tanggal')]).nullish(),
   to: z.union([z.literal(''), dateField('Sampai tanggal')]).nullish(),
   q: z.string().trim().max(200, { error: 'Kata kunci terlalu panjang.' }).nullish(),
-  view: z.enum(['jatuh_tempo_hari_ini', 'terlambat', 'menunggu_kelengkapan', 'perlu_verifikasi']).nullish(),
+  view: z.enum(WORK_VIEW_KEYS).nullish(),
   sort: z.enum(LIST_SORTS).default('received_desc'),
 });
 export type ComplaintListQuery = z.output<typeof complaintListInput>;
@@ -142,7 +197,7 @@ export const complaintDetail = z.object({
   reportedParty: z.string().nullable(),
   outcome: z.enum(OUTCOMES).nullable(),
   sanctions: z.array(z.enum(SANCTIONS)),
-  satisfaction: z.enum(['puas', 'tidak_puas']).nullable(),
+  satisfaction: z.enum(SATISFACTIONS).nullable(),
   createdAt: z.string(),
   updatedAt: z.string(),
   deadlines: z.array(
@@ -156,11 +211,9 @@ export const complaintDetail = z.object({
       workingDaysLeft: z.number().int(),
     }),
   ),
-  allowedActions: z.array(z.enum(ACTIONS as [string, ...string[]])),
+  allowedActions: z.array(z.enum(ACTIONS as [Action, ...Action[]])),
   attachments: z.array(attachmentRef.extend({ addedAt: z.string() })),
-  events: z.array(
-    z.object({ seq: z.number().int(), type: z.string(), at: z.string(), actor: z.string().nullable(), note: z.string().nullable(), data: z.record(z.string(), z.unknown()) }),
-  ),
+  events: z.array(complaintEvent),
   /** Where the complaint stands with the upstream (null only for a row the outbox never saw). */
   sync: complaintSync,
 });

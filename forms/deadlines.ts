@@ -1,9 +1,12 @@
-// Deadlines of the handling flow, each computed from the event that starts it (seed 001: verify in
-// 3 working days, completeness 10, resolution 5 / 14 / 60; seed 003 Pasal 6: first answer the same
-// day at the counter, 24 hours for email). The day counts are office settings.
+// Deadlines of the handling flow, each computed from the event that starts it (docs/handling-and-
+// deadlines.md: verify in 3 working days, completeness 10, resolution 5 / 14 / 60 after the
+// DPMDPPKB notice; the first answer the same day at the counter and within 24 hours for email,
+// Perbup Buton Utara 16/2019 Pasal 6). The day counts are office settings. Which step meets or
+// starts which deadline is declared with each action (forms/workflow.ts).
 import { toLocal, type TimeZone } from './time';
 import type { Classification, Channel, ComplaintStatus, FormKind } from './vocabulary';
 import { endOfLocalDay, workingDayDeadline, workingDaysBetween, type Calendar } from './working-days';
+import { actionsMeeting, startsDeadline } from './workflow';
 
 export interface DeadlineDays {
   verifyDays: number;
@@ -51,9 +54,6 @@ export interface Deadline {
   rule: string;
 }
 
-const ANSWERS = new Set(['minta_kelengkapan', 'verifikasi', 'jawab_langsung', 'jawab', 'teruskan', 'arsipkan']);
-const VERIFICATION = new Set(['minta_kelengkapan', 'verifikasi', 'jawab_langsung', 'arsipkan']);
-
 export function resolutionDays(c: Pick<CaseForDeadlines, 'classification' | 'darwas'>, d: DeadlineDays): number {
   if (c.classification !== 'pengaduan') return d.infoDays;
   return c.darwas ? d.darwasDays : d.nonDarwasDays;
@@ -61,7 +61,13 @@ export function resolutionDays(c: Pick<CaseForDeadlines, 'classification' | 'dar
 
 export function computeDeadlines(c: CaseForDeadlines, events: EventForDeadlines[], cal: Calendar, tz: TimeZone, days: DeadlineDays): Deadline[] {
   const out: Deadline[] = [];
-  const after = (types: Set<string>, since: string) => events.find((e) => types.has(e.type) && e.at >= since)?.at ?? null;
+  /** When the deadline `kind` running since `since` was met: the first step after it that meets it. */
+  const met = (kind: DeadlineKind, since: string) => {
+    const meeting = actionsMeeting(kind);
+    return events.find((e) => meeting.has(e.type) && e.at >= since)?.at ?? null;
+  };
+  /** The latest step that started the deadline `kind` (again). */
+  const started = (kind: DeadlineKind) => [...events].reverse().find((e) => startsDeadline(e.type, e.data, kind));
 
   // E. Penyelesaian on Formulir A is the answer given at the counter when the complaint was
   // received, whenever it was keyed. Only "Dijawab langsung di loket" writes a resolution otherwise,
@@ -72,29 +78,29 @@ export function computeDeadlines(c: CaseForDeadlines, events: EventForDeadlines[
 
   if (c.form === 'A' || c.channel === 'surel') {
     const dueAt = c.form === 'A' ? endOfLocalDay(toLocal(c.receivedAt, tz).date, tz) : new Date(new Date(c.receivedAt).getTime() + 24 * 3_600_000).toISOString();
-    out.push({ kind: 'jawaban_awal', dueAt, metAt: atCounter ?? after(ANSWERS, c.receivedAt), proposeArchive: false, rule: c.form === 'A' ? 'hari yang sama' : '24 jam' });
+    out.push({ kind: 'jawaban_awal', dueAt, metAt: atCounter ?? met('jawaban_awal', c.receivedAt), proposeArchive: false, rule: c.form === 'A' ? 'hari yang sama' : '24 jam' });
   }
 
   out.push({
     kind: 'verifikasi',
     dueAt: workingDayDeadline(c.receivedAt, days.verifyDays, tz, cal).dueAt,
-    metAt: closedAtIntake ?? after(VERIFICATION, c.receivedAt),
+    metAt: closedAtIntake ?? met('verifikasi', c.receivedAt),
     proposeArchive: false,
     rule: `${days.verifyDays} hari kerja`,
   });
 
-  const asked = [...events].reverse().find((e) => e.type === 'minta_kelengkapan');
+  const asked = started('kelengkapan');
   if (asked) {
     const dueAt = workingDayDeadline(asked.at, days.completenessDays, tz, cal).dueAt;
-    const metAt = after(new Set(['verifikasi', 'arsipkan']), asked.at);
+    const metAt = met('kelengkapan', asked.at);
     out.push({ kind: 'kelengkapan', dueAt, metAt, proposeArchive: false, rule: `${days.completenessDays} hari kerja` });
   }
 
   // Resolution runs from verification, and again from a "tidak puas" that reopened the case.
-  const start = [...events].reverse().find((e) => e.type === 'verifikasi' || (e.type === 'kepuasan' && e.data.satisfied === false));
+  const start = started('penyelesaian');
   if (start && c.classification) {
     const n = resolutionDays(c, days);
-    const metAt = after(new Set(['selesaikan', 'jawab']), start.at);
+    const metAt = met('penyelesaian', start.at);
     out.push({ kind: 'penyelesaian', dueAt: workingDayDeadline(start.at, n, tz, cal).dueAt, metAt, proposeArchive: false, rule: `${n} hari kerja` });
   }
   return out;

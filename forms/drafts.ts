@@ -8,7 +8,8 @@ const draftValues = z.record(z.string().max(60), z.union([z.string().max(20_000)
 /**
  * A window holds the draft it edits for DRAFT_LEASE_MS after each autosave or heartbeat, so a
  * second window (another browser tab) cannot continue the same draft at the same time: one draft,
- * one window, one complaint id (UPSTREAM.md: a draft opened twice gave two submissions in Enketo).
+ * one window, one complaint id (docs/upstream-v1.md, "Lessons from earlier systems": one draft
+ * opened twice became two submissions with one id).
  */
 export const DRAFT_LEASE_MS = 30_000;
 export const DRAFT_HEARTBEAT_MS = 10_000;
@@ -47,3 +48,6 @@ export const draftList = z.object({ form: z.enum(FORM_KINDS).nullish(), holder }
 export const draftHold = z.object({ id: z.uuid(), holder: z.uuid(), takeOverFrom: z.uuid().nullish() });
 
 export const DRAFT_HELD_MESSAGE = 'Draf ini sedang dibuka di jendela lain. Lanjutkan di jendela itu, atau tutup jendela itu lalu coba lagi.';
+
+/** A second save of a draft that is already a complaint (two tabs, a double click that raced). */
+export const DRAFT_ALREADY_SAVED_MESSAGE = 'Draf ini sudah disimpan sebagai pengaduan. Buka Daftar Pengaduan untuk melihatnya.';

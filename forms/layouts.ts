@@ -1,85 +1,112 @@
-// The paper forms' sections, in their printed order and with their printed words (seed 003,
-// Lampiran II.A-C). The renderer builds each form from this, so Tab follows the paper.
+// The paper forms' sections, in their printed order (Perbup Buton Utara 16/2019, Lampiran II.A–C;
+// docs/forms.md). The screen builds each form from this, so Tab follows the paper, and the printout
+// (server/print-html.ts) lays the filled form out from it. Field names are the form schema's keys
+// and labels come from its FIELD_LABELS: a name that is not a field of that form fails the type
+// check. Whether a field is required is read from the schema itself.
+import { FIELD_LABELS, FORM_SCHEMAS } from './complaint';
 import type { FormKind } from './vocabulary';
 
 export type FieldKind = 'text' | 'textarea' | 'date' | 'time' | 'tel' | 'email' | 'gender' | 'channel';
 
-export interface FieldSpec {
-  name: string;
+/** The fields of form F that its paper shows (those with a printed label). */
+export type PaperField<F extends FormKind> = keyof (typeof FIELD_LABELS)[F] & keyof (typeof FORM_SCHEMAS)[F]['shape'] & string;
+
+export interface FieldSpec<F extends FormKind> {
+  name: PaperField<F>;
   label: string;
   kind: FieldKind;
-  required?: boolean;
+  required: boolean;
   hint?: string;
+  /** The paper's own spelling where it capitalises differently from the screen. */
+  printed?: string;
 }
 
-export interface SectionSpec {
+/** A field of whichever form. */
+export type AnyFieldSpec = { [F in FormKind]: FieldSpec<F> }[FormKind];
+
+export interface SectionSpec<F extends FormKind> {
+  /** The legend on screen; null when the section's only field names it. */
   title: string | null;
-  fields: FieldSpec[];
+  /** The heading on the printout when it differs from `title`; null for a section the paper lacks. */
+  printed?: string | null;
+  fields: FieldSpec<F>[];
 }
 
-export const FORM_LAYOUTS: Record<FormKind, SectionSpec[]> = {
+/** A field of form F: its label from the form's words, required when the schema refuses it empty. */
+const fieldOf =
+  <F extends FormKind>(form: F) =>
+  (name: PaperField<F>, kind: FieldKind, extra: Pick<FieldSpec<F>, 'hint' | 'printed'> = {}): FieldSpec<F> => {
+    const schema = (FORM_SCHEMAS[form].shape as Record<string, { safeParse(v: unknown): { success: boolean } }>)[name]!;
+    return { name, label: (FIELD_LABELS[form] as Record<string, string>)[name]!, kind, required: !schema.safeParse('').success, ...extra };
+  };
+
+const a = fieldOf('A');
+const b = fieldOf('B');
+const c = fieldOf('C');
+const PHONE_HINT = 'Contoh: 0812-3456-7890';
+
+export const FORM_LAYOUTS: { [F in FormKind]: SectionSpec<F>[] } = {
   A: [
-    {
-      title: 'A. Identitas pelapor',
-      fields: [
-        { name: 'reporterName', label: 'Nama lengkap', kind: 'text', required: true },
-        { name: 'reporterInstitution', label: 'Institusi', kind: 'text' },
-        { name: 'reporterAddress', label: 'Alamat lengkap', kind: 'text', required: true },
-      ],
-    },
-    {
-      title: 'B. Waktu pengaduan',
-      fields: [
-        { name: 'receivedTime', label: 'Pukul/Jam', kind: 'time', required: true },
-        { name: 'receivedDate', label: 'Hari/Tanggal', kind: 'date', required: true },
-      ],
-    },
-    { title: 'C. Masalah pengaduan', fields: [{ name: 'problem', label: 'Masalah pengaduan', kind: 'text', required: true }] },
-    { title: 'D. Uraian pengaduan', fields: [{ name: 'content', label: 'Uraian pengaduan', kind: 'textarea', required: true }] },
+    { title: 'A. Identitas pelapor', fields: [a('reporterName', 'text'), a('reporterInstitution', 'text'), a('reporterAddress', 'text')] },
+    { title: 'B. Waktu pengaduan', fields: [a('receivedTime', 'time'), a('receivedDate', 'date')] },
+    { title: 'C. Masalah pengaduan', fields: [a('problem', 'text')] },
+    { title: 'D. Uraian pengaduan', fields: [a('content', 'textarea')] },
     {
       title: 'E. Penyelesaian',
-      fields: [{ name: 'resolution', label: 'Penyelesaian', kind: 'textarea', hint: 'Jawaban yang diberikan langsung di loket. Bila diisi, pengaduan tercatat Dijawab langsung; kosongkan bila pengaduan diteruskan ke tim.' }],
+      fields: [a('resolution', 'textarea', { hint: 'Jawaban yang diberikan langsung di loket. Bila diisi, pengaduan tercatat Dijawab langsung; kosongkan bila pengaduan diteruskan ke tim.' })],
     },
   ],
   B: [
-    { title: null, fields: [{ name: 'content', label: 'Isi pengaduan', kind: 'textarea', required: true }] },
+    { title: null, printed: 'Isi Pengaduan', fields: [b('content', 'textarea')] },
     {
       title: 'Data pelapor',
+      printed: 'Data Pelapor',
       fields: [
-        { name: 'reporterName', label: 'Nama pelapor', kind: 'text' },
-        { name: 'reporterAddress', label: 'Alamat', kind: 'text' },
-        { name: 'reporterGender', label: 'Jenis kelamin', kind: 'gender' },
-        { name: 'reporterPhone', label: 'Telp./HP', kind: 'tel', hint: 'Contoh: 0812-3456-7890' },
-        { name: 'reporterEmail', label: 'Email', kind: 'email' },
+        b('reporterName', 'text', { printed: 'Nama Pelapor' }),
+        b('reporterAddress', 'text'),
+        b('reporterGender', 'gender', { printed: 'Jenis Kelamin' }),
+        b('reporterPhone', 'tel', { hint: PHONE_HINT }),
+        b('reporterEmail', 'email'),
       ],
     },
     {
+      // The times of keying a slip (docs/forms.md, Formulir B keying); the paper has none of them.
       title: 'Waktu',
+      printed: null,
       fields: [
-        { name: 'slipDate', label: 'Tanggal pada slip', kind: 'date', hint: 'Tanggal yang ditulis pelapor pada slip, bila ada' },
-        { name: 'receivedDate', label: 'Tanggal diterima', kind: 'date', required: true },
-        { name: 'receivedTime', label: 'Jam diterima', kind: 'time', required: true },
+        b('slipDate', 'date', { hint: 'Tanggal yang ditulis pelapor pada slip, bila ada' }),
+        b('receivedDate', 'date'),
+        b('receivedTime', 'time'),
       ],
     },
   ],
   C: [
     {
       title: 'A. Identitas pelapor',
+      printed: 'A. Identitas Pelapor',
       fields: [
-        { name: 'reporterName', label: 'Nama lengkap', kind: 'text', required: true },
-        { name: 'reporterInstitution', label: 'Instansi', kind: 'text' },
-        { name: 'reporterAddress', label: 'Alamat lengkap', kind: 'text' },
-        { name: 'reporterPhone', label: 'No telepon', kind: 'tel', hint: 'Contoh: 0812-3456-7890' },
+        c('reporterName', 'text', { printed: 'Nama Lengkap' }),
+        c('reporterInstitution', 'text'),
+        c('reporterAddress', 'text', { printed: 'Alamat Lengkap' }),
+        c('reporterPhone', 'tel', { hint: PHONE_HINT }),
       ],
     },
     {
       title: 'B. Waktu pengaduan',
-      fields: [
-        { name: 'receivedTime', label: 'Pukul/jam', kind: 'time', required: true },
-        { name: 'receivedDate', label: 'Hari/tanggal terima', kind: 'date', required: true },
-        { name: 'channel', label: 'Sarana pengaduan', kind: 'channel', required: true },
-      ],
+      printed: 'B. Waktu Pengaduan',
+      fields: [c('receivedTime', 'time'), c('receivedDate', 'date'), c('channel', 'channel', { printed: 'Sarana Pengaduan' })],
     },
-    { title: 'C. Materi pengaduan', fields: [{ name: 'content', label: 'Materi pengaduan', kind: 'textarea', required: true }] },
+    { title: 'C. Materi pengaduan', printed: 'C. Materi Pengaduan', fields: [c('content', 'textarea')] },
   ],
 };
+
+/** The sections of whichever form, for code that handles every form alike. */
+export const sectionsOf = (form: FormKind): (Omit<SectionSpec<FormKind>, 'fields'> & { fields: AnyFieldSpec[] })[] => FORM_LAYOUTS[form];
+
+/** Words the paper prints below its fields (Formulir B's promise to the sender: docs/confidentiality.md). */
+export const PAPER_NOTES: Partial<Record<FormKind, string>> = {
+  B: 'Harap diisi dengan lengkap dan benar, pengaduan anda akan ditangani semestinya dan kerahasiaan pengirim dijamin.',
+};
+
+/** Where the paper breaks its title (FORM_TITLES, in capitals) into lines: after this many words. */
+export const TITLE_LINE_BREAKS: Record<FormKind, number[]> = { A: [3], B: [], C: [3, 7] };

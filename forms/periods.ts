@@ -14,15 +14,27 @@ export function weekOf(date: string): Period {
   return { from, to: addDays(from, 6) };
 }
 
-export function quarterOf(year: number, q: 1 | 2 | 3 | 4): Period {
+/** Quarters (*triwulan*) and semesters of the calendar year: a semester is two quarters. */
+export const QUARTERS = [1, 2, 3, 4] as const;
+export type Quarter = (typeof QUARTERS)[number];
+export const SEMESTERS = [1, 2] as const;
+export type Semester = (typeof SEMESTERS)[number];
+const ROMAN: Record<Quarter, string> = { 1: 'I', 2: 'II', 3: 'III', 4: 'IV' };
+
+export function quarterOf(year: number, q: Quarter): Period {
   const month = (n: number) => String(n).padStart(2, '0');
   const m = (q - 1) * 3 + 1;
   const next = q === 4 ? `${year + 1}-01-01` : `${year}-${month(m + 3)}-01`;
   return { from: `${year}-${month(m)}-01`, to: addDays(next, -1) };
 }
 
-export function semesterOf(year: number, s: 1 | 2): Period {
-  return s === 1 ? { from: `${year}-01-01`, to: `${year}-06-30` } : { from: `${year}-07-01`, to: `${year}-12-31` };
+/** The year and quarter a date (YYYY-MM-DD) lies in. */
+export function quarterContaining(date: string): { year: number; quarter: Quarter } {
+  return { year: Number(date.slice(0, 4)), quarter: (Math.floor((Number(date.slice(5, 7)) - 1) / 3) + 1) as Quarter };
+}
+
+export function semesterOf(year: number, s: Semester): Period {
+  return { from: quarterOf(year, (2 * s - 1) as Quarter).from, to: quarterOf(year, (2 * s) as Quarter).to };
 }
 
 export const yearPeriod = (year: number): Period => ({ from: `${year}-01-01`, to: `${year}-12-31` });
@@ -75,7 +87,8 @@ export function periodFor(shape: 'week' | 'quarter' | 'any', chosen: Period, tod
   if (shape === 'week' && week.from === chosen.from && week.to === chosen.to) return chosen;
   const ref = chosen.to <= today ? chosen.to : chosen.from > today ? chosen.from : today;
   if (shape === 'week') return weekOf(ref);
-  return quarterOf(Number(ref.slice(0, 4)), (Math.floor((Number(ref.slice(5, 7)) - 1) / 3) + 1) as 1 | 2 | 3 | 4);
+  const { year, quarter } = quarterContaining(ref);
+  return quarterOf(year, quarter);
 }
 
 /** "Semester 1 (1 Januari – 30 Juni)" style, or the plain range. */
@@ -83,13 +96,13 @@ export function describePeriod(p: Period): string {
   const y = Number(p.from.slice(0, 4));
   const range = `${formatTanggal(p.from)} – ${formatTanggal(p.to)}`;
   if (p.from === `${y}-01-01` && p.to === `${y}-12-31`) return `Tahun ${y}`;
-  for (const s of [1, 2] as const) {
+  for (const s of SEMESTERS) {
     const sp = semesterOf(y, s);
     if (sp.from === p.from && sp.to === p.to) return `Semester ${s} (${range})`;
   }
-  for (const q of [1, 2, 3, 4] as const) {
+  for (const q of QUARTERS) {
     const qp = quarterOf(y, q);
-    if (qp.from === p.from && qp.to === p.to) return `Triwulan ${['I', 'II', 'III', 'IV'][q - 1]} (${range})`;
+    if (qp.from === p.from && qp.to === p.to) return `Triwulan ${ROMAN[q]} (${range})`;
   }
   return range;
 }

@@ -1,11 +1,11 @@
-// The recaps a supervisor prints (seed 000 tables, seed 003 Pasal 10 weekly recap, seed 002
-// indicators): result shapes shared by the API, the screen, the PDF and the XLSX export.
+// The recaps a supervisor prints (docs/recaps.md): result shapes shared by the API, the screen,
+// the PDF and the XLSX export.
 import { z } from 'zod';
 import { requiredText } from './fields';
-import { periodInput } from './periods';
+import { periodInput, QUARTERS, type periodFor } from './periods';
 import { COMPLAINT_STATUSES, FORM_KINDS, CHANNELS } from './vocabulary';
 
-/** Seed 000 writes "nihil" where a count is zero. */
+/** The recaps write "nihil" where a count is zero (docs/recaps.md). */
 export const nihil = (n: number): string => (n === 0 ? 'nihil' : String(n));
 
 const countRow = z.object({ key: z.string(), label: z.string(), count: z.number().int() });
@@ -71,7 +71,7 @@ export const MONEV_ACTIVITIES = [
 
 export const monevInput = z.object({
   year: z.number().int().min(2000).max(2100),
-  quarter: z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4)], { error: 'Triwulan harus 1-4.' }),
+  quarter: z.union(QUARTERS.map((q) => z.literal(q)), { error: 'Triwulan harus 1-4.' }),
   rows: z
     .array(z.object({ activity: requiredText('Kegiatan', 300), obstacles: z.string().max(4000), plan: z.string().max(4000) }))
     .min(1)
@@ -86,7 +86,7 @@ const indicatorFigures = {
   finishedPercent: z.number(),
 };
 
-/** The yearly indicators of seed 002 for a chosen period, against the targets in Pengaturan. */
+/** The yearly indicators (Perbup Bintan 53/2021, Lampiran Bab III) for a chosen period, against the targets in Pengaturan. */
 export const indicators = z.object({
   /** The chosen period (its target pro-rated to its days), then each whole year it lies in. */
   rows: z.array(z.object({ label: z.string(), period: periodInput, ...indicatorFigures, targetReceived: z.number().int(), targetFinishedPercent: z.number() })),
@@ -99,12 +99,19 @@ export type Indicators = z.infer<typeof indicators>;
 
 export const RECAP_KINDS = ['mingguan', 'rekapitulasi', 'laporan_hasil', 'monev'] as const;
 export type RecapKind = (typeof RECAP_KINDS)[number];
-export const RECAP_TITLES: Record<RecapKind, string> = {
-  mingguan: 'Rekap mingguan pengaduan masyarakat',
-  rekapitulasi: 'Rekapitulasi data penanganan pengaduan masyarakat',
-  laporan_hasil: 'Laporan hasil penanganan pengaduan masyarakat',
-  monev: 'Laporan monitoring dan evaluasi penanganan pengaduan masyarakat',
-};
-/** The results table has eleven columns: it prints landscape. */
-export const LANDSCAPE: Record<RecapKind, boolean> = { mingguan: false, rekapitulasi: false, laporan_hasil: true, monev: true };
+/** The period a recap needs: a week, a quarter, or any stretch of days. */
+export type PeriodShape = Parameters<typeof periodFor>[0];
 
+/**
+ * Each recap's title, its tab on the Rekap screen, its sheet in the XLSX, its paper orientation
+ * and the period it covers (the weekly recap a week, monitoring a quarter). Its tables are in
+ * recap-layouts.ts.
+ */
+export const RECAPS: Record<RecapKind, { title: string; tab: string; sheet: string; landscape: boolean; period: PeriodShape }> = {
+  mingguan: { title: 'Rekap mingguan pengaduan masyarakat', tab: 'Rekap mingguan', sheet: 'Rekap', landscape: false, period: 'week' },
+  rekapitulasi: { title: 'Rekapitulasi data penanganan pengaduan masyarakat', tab: 'Rekapitulasi', sheet: 'Rekap', landscape: false, period: 'any' },
+  // The results table has eleven columns: it prints landscape.
+  laporan_hasil: { title: 'Laporan hasil penanganan pengaduan masyarakat', tab: 'Laporan hasil', sheet: 'Laporan hasil', landscape: true, period: 'any' },
+  monev: { title: 'Laporan monitoring dan evaluasi penanganan pengaduan masyarakat', tab: 'Monitoring & evaluasi', sheet: 'Monev', landscape: true, period: 'quarter' },
+};
+export const LANDSCAPE = Object.fromEntries(RECAP_KINDS.map((k) => [k, RECAPS[k].landscape])) as Record<RecapKind, boolean>;

@@ -5,7 +5,10 @@ import { TIME_ZONES } from './time';
 import { DEFAULT_CATEGORIES } from './vocabulary';
 import type { DeadlineDays } from './deadlines';
 
-/** Working-day counts: presets from seed 001; an office may change them (seed 003 uses 10 for licensing). */
+/**
+ * Working-day counts: presets from the DPMDPPKB notice (docs/handling-and-deadlines.md); an office
+ * may change them (Perbup Buton Utara 16/2019 Pasal 6 ayat (3) uses 10 for licensing).
+ */
 const days = (label: string) =>
   z.coerce
     .number({ error: `${label} harus berupa angka.` })

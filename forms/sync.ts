@@ -43,7 +43,8 @@ function titleOf(c: Pick<ReportSource, 'problem' | 'content'>): string {
 /**
  * The v1 report for a complaint. An anonymous reporter is never sent: `reporter` is null whatever
  * the row holds. A confidential (rahasia) reporter is sent with `confidential: true`, because the
- * national handler is entitled to it and bound not to publish it (seed 003 Pasal 7).
+ * national handler is entitled to it and bound not to publish it (docs/confidentiality.md; the code
+ * of ethics in Perbup Bintan 53/2021, Lampiran Bab II).
  */
 export function reportFromComplaint(c: ReportSource, attachments: ReportAttachment[], tz: TimeZone): ReportV1 {
   return {
@@ -137,12 +138,20 @@ export function packBatch<T>(items: T[], sizeOf: (t: T) => number, maxCount: num
 
 // ---- what the UI receives ---------------------------------------------------------------------
 
-export const OUTBOX_STATE_LABELS = {
+/**
+ * Where a complaint stands in the outbox (db/schema.ts `outbox`): waiting, in a batch on its way,
+ * acknowledged by the upstream, or set aside because the upstream refused it.
+ */
+export const OUTBOX_STATES = ['queued', 'sending', 'sent', 'rejected'] as const;
+export type OutboxState = (typeof OUTBOX_STATES)[number];
+export const OUTBOX_STATE_LABELS: Record<OutboxState, string> = {
   queued: 'Menunggu',
   sending: 'Sedang dikirim',
   sent: 'Terkirim',
   rejected: 'Ditolak',
-} as const;
+};
+const outboxState = z.enum(OUTBOX_STATES);
+const fieldErrors = z.array(z.object({ field: z.string(), message: z.string() })).nullable();
 
 export const syncStatus = z.object({
   configured: z.boolean(),
@@ -171,12 +180,12 @@ export const outboxItem = z.object({
   complaintId: z.string(),
   registrationNo: z.string(),
   version: z.number().int(),
-  state: z.enum(['queued', 'sending', 'sent', 'rejected']),
+  state: outboxState,
   queuedAt: z.string(),
   attempts: z.number().int(),
   nextAttemptAt: z.string().nullable(),
   lastError: z.string().nullable(),
-  fieldErrors: z.array(z.object({ field: z.string(), message: z.string() })).nullable(),
+  fieldErrors,
   sentVersion: z.number().int().nullable(),
   trackingId: z.string().nullable(),
 });
@@ -209,12 +218,12 @@ export const syncRequeueInput = z.object({
 /** A complaint's own sync facts, shown on its detail page. */
 export const complaintSync = z
   .object({
-    state: z.enum(['queued', 'sending', 'sent', 'rejected']),
+    state: outboxState,
     version: z.number().int(),
     sentVersion: z.number().int().nullable(),
     trackingId: z.string().nullable(),
     sentAt: z.string().nullable(),
-    fieldErrors: z.array(z.object({ field: z.string(), message: z.string() })).nullable(),
+    fieldErrors,
     lastError: z.string().nullable(),
     upstreamStatus: z.string().nullable(),
     upstreamStatusAt: z.string().nullable(),

@@ -1,5 +1,6 @@
-// The words of the paper forms and of the regulation (seed 003, Lampiran II), kept in one place so
-// the UI, the database and the upstream payloads agree on spelling.
+// The words of the paper forms and of the regulation (Perbup Buton Utara 16/2019, Lampiran II;
+// docs/forms.md, "Vocabulary"), kept in one place so the UI, the database and the upstream payloads
+// agree on spelling.
 
 export const FORM_KINDS = ['A', 'B', 'C'] as const;
 export type FormKind = (typeof FORM_KINDS)[number];
@@ -10,7 +11,7 @@ export const FORM_TITLES: Record<FormKind, string> = {
   C: 'Penerimaan pengaduan masyarakat melalui kontak pusat/telepon/surat/faksimile, media elektronik dan media massa',
 };
 
-/** Channel codes are the upstream contract's (UPSTREAM.md); labels are the office's words. */
+/** Channel codes are the upstream contract's (docs/upstream-v1.md); labels are the office's words. */
 export const CHANNELS = [
   'tatap_muka',
   'kotak_pengaduan',
@@ -53,7 +54,7 @@ export const GENDERS = ['L', 'P'] as const;
 export type Gender = (typeof GENDERS)[number];
 export const GENDER_LABELS: Record<Gender, string> = { L: 'Laki-laki', P: 'Perempuan' };
 
-/** Case states of the handling flow (REFERENCE.md "Handling flow"); transitions in forms/workflow.ts. */
+/** Case states of the handling flow (docs/handling-and-deadlines.md); transitions in forms/workflow.ts. */
 export const COMPLAINT_STATUSES = [
   'diterima',
   'menunggu_kelengkapan',
@@ -86,7 +87,7 @@ export const CLASSIFICATION_LABELS: Record<Classification, string> = {
   permintaan_informasi: 'Permintaan informasi',
 };
 
-/** Jenis pengaduan, seed 003 Pasal 3 huruf a-f. */
+/** Jenis pengaduan, Perbup Buton Utara 16/2019 Pasal 3 huruf a–f. */
 export const JENIS = ['a', 'b', 'c', 'd', 'e', 'f'] as const;
 export type Jenis = (typeof JENIS)[number];
 export const JENIS_LABELS: Record<Jenis, string> = {
@@ -130,9 +131,14 @@ export const SANCTION_LABELS: Record<Sanction, string> = {
   lain_lain: 'Lain-lain',
 };
 
+/** The reporter's statement once answered (SOP Dharmasraya 2017, steps 7–8); not satisfied goes back to the team. */
+export const SATISFACTIONS = ['puas', 'tidak_puas'] as const;
+export type Satisfaction = (typeof SATISFACTIONS)[number];
+export const SATISFACTION_LABELS: Record<Satisfaction, string> = { puas: 'Puas', tidak_puas: 'Tidak puas' };
+
 export const OUTCOMES = ['benar', 'tidak_benar'] as const;
 export type Outcome = (typeof OUTCOMES)[number];
 export const OUTCOME_LABELS: Record<Outcome, string> = { benar: 'Selesai — terbukti (benar)', tidak_benar: 'Selesai — tidak terbukti (tidak benar)' };
 
-/** Shown instead of a reporter whose identity must not be disclosed (seed 002, code of ethics). */
+/** Shown instead of a reporter whose identity must not be disclosed (docs/confidentiality.md: the code of ethics in Perbup Bintan 53/2021, Lampiran Bab II). */
 export const HIDDEN_REPORTER = 'Dirahasiakan';

@@ -4,17 +4,15 @@
 // through the office's working days, so the history, the deadlines and the work views agree: most
 // cases handled in time, the recent ones still open, a few late.
 import { createComplaint } from '../db/complaints';
-import { calendarOf } from '../db/holidays';
 import type { OpenDatabase } from '../db/open';
 import { getSettings } from '../db/settings';
-import { applyTransition, type DeadlineContext } from '../db/workflow';
+import { applyTransition, deadlineContextOf, type DeadlineContext } from '../db/workflow';
 import { complaintInput, type ComplaintInput } from '../forms/complaint';
 import { mulberry32 } from '../forms/random';
-import { deadlineDays } from '../forms/settings';
 import { fromLocal, toLocal, type TimeZone } from '../forms/time';
 import { FORM_C_CHANNELS, JENIS, type Classification, type ComplaintStatus } from '../forms/vocabulary';
 import { addDays, addWorkingDays, endOfLocalDay, weekday } from '../forms/working-days';
-import { ACTION_INPUTS, type Action } from '../forms/workflow';
+import { transitionInput, type Action } from '../forms/workflow';
 import { log } from './log';
 
 export { mulberry32 };
@@ -209,7 +207,7 @@ export function fillDemo(core: { database: OpenDatabase }, count: number, now = 
     return 0;
   }
   const settings = getSettings(db);
-  const ctx: DeadlineContext = { calendar: calendarOf(db), tz: settings.timeZone, days: deadlineDays(settings) };
+  const ctx = deadlineContextOf(db);
   const nowIso = now.toISOString();
   const rnd = mulberry32(2027);
   const received = (i: ComplaintInput) => fromLocal({ date: i.receivedDate, time: i.receivedTime }, settings.timeZone);
@@ -219,7 +217,7 @@ export function fillDemo(core: { database: OpenDatabase }, count: number, now = 
       const keyedAt = [minutes(received(input), 2 + Math.floor(rnd() * 20)), nowIso].sort()[0]!;
       const row = createComplaint(db, complaintInput.parse(input), settings, ctx, keyedAt);
       for (const s of demoSteps(row, ctx, settings.categories, nowIso, rnd)) {
-        applyTransition(db, row.id, s.action, ACTION_INPUTS[s.action].parse(s.input) as never, s.actor, ctx, s.at);
+        applyTransition(db, transitionInput.parse({ id: row.id, action: s.action, input: s.input, actor: s.actor }), ctx, s.at);
       }
     }
   })();

@@ -1,8 +1,8 @@
 // The server side of every call, shared by the Electron IPC handler and the browser host: look up
 // the procedure, validate the input with its contract schema, run it, wrap the answer.
-import { ApiError, contract, fieldErrorsOf, type Envelope, type Method, type OutputOf, type ParsedInputOf } from '../forms/api';
+import { contract, fieldErrorsOf, type Envelope, type Method, type OutputOf, type ParsedInputOf } from '../forms/api';
+import { apiErrorOf } from './api-errors';
 import { log } from './log';
-import { storageError } from './storage-errors';
 
 export type Handlers = {
   [M in Method]: (input: ParsedInputOf<M>) => OutputOf<M> | Promise<OutputOf<M>>;
@@ -57,11 +57,9 @@ export async function dispatch(handlers: Handlers, method: unknown, input: unkno
     const handler = handlers[method] as (i: unknown) => unknown;
     return { ok: true, value: await handler(parsed.data) };
   } catch (e) {
-    if (e instanceof ApiError) return { ok: false, error: e.toPayload() };
+    const { error, unexpected } = apiErrorOf(e, opts.dataDir);
     // Never the input: it may hold a protected reporter's identity.
-    log.error(`procedure ${method} failed`, e);
-    const storage = storageError(e, opts.dataDir, 'api');
-    if (storage) return { ok: false, error: storage.toPayload() };
-    return { ok: false, error: { code: 'INTERNAL', message: 'Terjadi kesalahan di aplikasi. Data yang sudah tersimpan tidak berubah; coba lagi.' } };
+    if (unexpected) log.error(`procedure ${method} failed`, e);
+    return { ok: false, error: error.toPayload() };
   }
 }

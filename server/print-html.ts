@@ -1,6 +1,9 @@
 // Printable documents as self-contained HTML (inline CSS, no scripts): the tanda terima for the
-// reporter and each filled form laid out like its paper original (seed 003, Lampiran II.A-C).
+// reporter, each filled form laid out like its paper original from its layout (forms/layouts.ts;
+// Perbup Buton Utara 16/2019, Lampiran II.A–C) and the letters of the handling flow.
 import type { ComplaintDetail } from '../forms/complaint';
+import type { ComplaintEvent } from '../forms/history';
+import { PAPER_NOTES, sectionsOf, TITLE_LINE_BREAKS, type AnyFieldSpec } from '../forms/layouts';
 import { formatPhone } from '../forms/phone';
 import { LETTER_SOURCE_EVENT, PAPER_MM, PRINT_LABELS, type LetterKind, type PaperSize, type PrintKind } from '../forms/print';
 import type { Settings } from '../forms/settings';
@@ -44,56 +47,53 @@ function signature(settings: Settings, dateLocal: string, name: string | null, r
   })<br>${esc(role)}</div>`;
 }
 
+/** A form's title as its paper prints it: in capitals, broken into lines where the paper breaks it. */
+const formHeading = (form: ComplaintDetail['form']) =>
+  FORM_TITLES[form]
+    .toUpperCase()
+    .split(' ')
+    .map((word, i) => (TITLE_LINE_BREAKS[form].includes(i) ? `<br>${esc(word)}` : (i ? ' ' : '') + esc(word)))
+    .join('');
+
+/** A field's value as the paper shows it (the time and date are those the complaint was received). */
+function printedValue(f: AnyFieldSpec, c: ComplaintDetail, settings: Settings): string {
+  const local = toLocal(c.receivedAt, settings.timeZone);
+  switch (f.kind) {
+    case 'time':
+      return esc(`${formatTime(local.time)} ${settings.timeZone}`);
+    case 'date':
+      return esc(formatHariTanggal(local.date));
+    case 'channel':
+      return esc(CHANNEL_LABELS[c.channel]);
+    case 'gender':
+      return c.reporterGender ? esc(GENDER_LABELS[c.reporterGender]) : para(null);
+    case 'tel':
+      return para(c.reporterPhone ? formatPhone(c.reporterPhone) : null);
+    default:
+      return para(c[f.name as 'content' | 'problem' | 'resolution' | 'reporterName' | 'reporterInstitution' | 'reporterAddress' | 'reporterEmail']);
+  }
+}
+
 function formDocument(c: ComplaintDetail, settings: Settings): string {
   const local = toLocal(c.receivedAt, settings.timeZone);
-  const time = `${formatTime(local.time)} ${settings.timeZone}`;
   const header = `<div class="office">${esc(settings.officeName)}<br>${esc(settings.kabupatenKota)}</div>`;
   const reg = `<p>Nomor registrasi: <b>${esc(c.registrationNo)}</b></p>`;
-  const officer = 'Petugas layanan pengaduan masyarakat';
-  if (c.form === 'A') {
-    return `${header}<h1>FORMULIR A</h1><h2>PENERIMAAN PENGADUAN MASYARAKAT<br>SECARA LANGSUNG</h2>${reg}
-<div class="section">A. Identitas pelapor</div>${kv([
-      ['Nama lengkap', para(c.reporterName)],
-      ['Institusi', para(c.reporterInstitution)],
-      ['Alamat lengkap', para(c.reporterAddress)],
-    ])}
-<div class="section">B. Waktu pengaduan</div>${kv([
-      ['Pukul/Jam', esc(time)],
-      ['Hari/Tanggal', esc(formatHariTanggal(local.date))],
-    ])}
-<div class="section">C. Masalah pengaduan</div><div class="text">${para(c.problem)}</div>
-<div class="section">D. Uraian pengaduan</div><div class="text">${para(c.content)}</div>
-<div class="section">E. Penyelesaian</div><div class="text">${para(c.resolution)}</div>
-${signature(settings, local.date, c.officer, officer)}`;
-  }
-  if (c.form === 'B') {
-    const slipDate = c.slipDate ?? local.date;
-    return `${header}<h1>FORMULIR B</h1><h2>PENGADUAN MASYARAKAT MELALUI KOTAK PENGADUAN</h2>${reg}
-<div class="section">Isi Pengaduan</div><div class="text">${para(c.content)}</div>
-<div class="section">Data Pelapor</div>${kv([
-      ['Nama Pelapor', para(c.reporterName)],
-      ['Alamat', para(c.reporterAddress)],
-      ['Jenis Kelamin', c.reporterGender ? esc(GENDER_LABELS[c.reporterGender]) : para(null)],
-      ['Telp./HP', para(c.reporterPhone ? formatPhone(c.reporterPhone) : null)],
-      ['Email', para(c.reporterEmail)],
-    ])}
-<p class="note">Harap diisi dengan lengkap dan benar, pengaduan anda akan ditangani semestinya dan kerahasiaan pengirim dijamin.</p>
-${signature(settings, slipDate, c.anonymous ? null : c.reporterName, 'Nama Pelapor')}`;
-  }
-  return `${header}<h1>FORMULIR C</h1><h2>PENERIMAAN PENGADUAN MASYARAKAT<br>MELALUI KONTAK PUSAT/TELEPON/SURAT/FAKSIMILE, MEDIA<br>ELEKTRONIK DAN MEDIA MASSA</h2>${reg}
-<div class="section">A. Identitas Pelapor</div>${kv([
-    ['Nama Lengkap', para(c.reporterName)],
-    ['Instansi', para(c.reporterInstitution)],
-    ['Alamat Lengkap', para(c.reporterAddress)],
-    ['No telepon', para(c.reporterPhone ? formatPhone(c.reporterPhone) : null)],
-  ])}
-<div class="section">B. Waktu Pengaduan</div>${kv([
-    ['Pukul/jam', esc(time)],
-    ['Hari/tanggal terima', esc(formatHariTanggal(local.date))],
-    ['Sarana Pengaduan', esc(CHANNEL_LABELS[c.channel])],
-  ])}
-<div class="section">C. Materi Pengaduan</div><div class="text">${para(c.content)}</div>
-${signature(settings, local.date, c.officer, officer)}`;
+  // The sections the paper has; one field alone is written out under its heading.
+  const sections = sectionsOf(c.form)
+    .filter((s) => s.printed !== null)
+    .map((s) => {
+      const heading = `<div class="section">${esc(s.printed ?? s.title)}</div>`;
+      if (s.fields.length === 1) return `${heading}<div class="text">${printedValue(s.fields[0]!, c, settings)}</div>`;
+      return heading + kv(s.fields.map((f) => [f.printed ?? f.label, printedValue(f, c, settings)]));
+    })
+    .join('\n');
+  // Formulir B is signed by the reporter on the slip's date; A and C by the officer on the day received.
+  const signs =
+    c.form === 'B'
+      ? `<p class="note">${esc(PAPER_NOTES.B)}</p>
+${signature(settings, c.slipDate ?? local.date, c.anonymous ? null : c.reporterName, 'Nama Pelapor')}`
+      : signature(settings, local.date, c.officer, 'Petugas layanan pengaduan masyarakat');
+  return `${header}<h1>FORMULIR ${c.form}</h1><h2>${formHeading(c.form)}</h2>${reg}\n${sections}\n${signs}`;
 }
 
 function receiptDocument(c: ComplaintDetail, settings: Settings): string {
@@ -123,7 +123,7 @@ export interface LetterFields {
   letterDate: string | null;
 }
 
-const lastEvent = (c: ComplaintDetail, types: readonly string[]) => [...c.events].reverse().find((e) => types.includes(e.type));
+const lastEvent = (c: ComplaintDetail, types: readonly string[]): ComplaintEvent | undefined => [...c.events].reverse().find((e) => types.includes(e.type));
 
 /** A reporter a letter may name: a protected one is never named in a letter that leaves the office. */
 function reporterForLetter(c: ComplaintDetail, leavesToReporter: boolean): string {
@@ -153,7 +153,7 @@ ${to(reporterForLetter(c, true), c.anonymous ? null : c.reporterAddress)}
   }
   if (kind === 'surat_penerusan') {
     const fwd = lastEvent(c, ['teruskan']);
-    const targets = (fwd?.data.targets as { name: string; copy?: boolean }[] | undefined) ?? [];
+    const targets = (fwd?.type === 'teruskan' && fwd.data.targets) || [];
     const main = targets.filter((t) => !t.copy);
     const copies = targets.filter((t) => t.copy);
     return `${head}<tr><td class="k">Hal</td><td class="c">:</td><td>Penerusan pengaduan masyarakat</td></tr></table>
@@ -165,7 +165,7 @@ ${to(main.map((t) => t.name).join(', ') || '……………………', null)}
 ${sign}${copies.length ? `<p style="margin-top:18pt">Tembusan:<br>${copies.map((t, i) => `${i + 1}. ${esc(t.name)}`).join('<br>')}</p>` : ''}`;
   }
   const answer = lastEvent(c, LETTER_SOURCE_EVENT.surat_jawaban);
-  const text = (answer?.data.answer as string | undefined) ?? answer?.note ?? c.resolution;
+  const text = ((answer?.type === 'jawab' || answer?.type === 'jawab_langsung') && answer.data.answer) || answer?.note || c.resolution;
   return `${head}<tr><td class="k">Hal</td><td class="c">:</td><td>Jawaban atas pengaduan</td></tr></table>
 ${to(reporterForLetter(c, true), c.anonymous ? null : c.reporterAddress)}
 <p>Menindaklanjuti ${ref}, dengan ini kami sampaikan hasil penanganannya sebagai berikut:</p>
@@ -179,9 +179,4 @@ export function printableHtml(kind: PrintKind, c: ComplaintDetail, settings: Set
   if (kind === 'receipt') return page(title, paper, receiptDocument(c, settings));
   if (kind === 'form') return page(title, paper, formDocument(c, settings));
   return page(title, paper, letterDocument(kind, c, settings, letter, today));
-}
-
-export function printFilename(kind: PrintKind, c: ComplaintDetail, paper: PaperSize): string {
-  const base = kind === 'receipt' ? 'tanda-terima' : kind === 'form' ? `formulir-${c.form.toLowerCase()}` : kind.replace('_', '-');
-  return `${base}-${c.registrationNo.replace(/[^\w-]+/g, '-')}-${paper}.pdf`;
 }

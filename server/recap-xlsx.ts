@@ -1,14 +1,14 @@
-// XLSX exports of the recaps with the same headings as the printed tables, real numbers and real
-// dates (not text), and the page set up as the PDF prints. Rows are added in chunks with a yield in
+// XLSX exports of the recaps, drawn from their declarations in forms/recap-layouts.ts like the
+// screen and the PDF: the same tables and rows, with real numbers and real dates (not text), and
+// the page set up as the PDF prints. Rows are added in chunks with a yield in
 // between, so a long export reports progress and never blocks other calls for long.
 import ExcelJS from 'exceljs';
-import { formatTanggal } from '../forms/format';
-import { describePeriod, type Period } from '../forms/periods';
+import type { Period } from '../forms/periods';
 import type { PaperSize } from '../forms/print';
-import { LANDSCAPE, RECAP_TITLES, type CountRow, type Monev, type PeriodRecap, type RecapKind, type WeeklyRecap } from '../forms/recap';
+import { RECAPS, type RecapKind } from '../forms/recap';
+import { drawTable, recapHeading, recapLayout, recapSignature, sheetParts, tablesOf, UNNAMED, type Cell, type RecapData, type Value } from '../forms/recap-layouts';
 import type { Settings } from '../forms/settings';
 import { toLocal, type TimeZone } from '../forms/time';
-import { STATUS_LABELS } from '../forms/vocabulary';
 
 /** Excel paper codes (ECMA-376 paperSize): 9 is A4, 14 is Folio 8½ × 13 in, the F4 of Indonesian offices. */
 const PAPER_CODE: Record<PaperSize, number> = { A4: 9, F4: 14 };
@@ -31,31 +31,22 @@ export type Progress = (done: number, total: number) => void;
 const CHUNK = 500;
 const tick = () => new Promise<void>((r) => setImmediate(r));
 
-function header(ws: ExcelJS.Worksheet, kind: RecapKind, settings: Settings, period: Period) {
-  ws.addRow([RECAP_TITLES[kind].toUpperCase()]).font = { bold: true };
-  ws.addRow([settings.officeName]);
-  ws.addRow([`TAHUN : ${period.from.slice(0, 4)}`, `PERIODE : ${describePeriod(period)}`]);
-  ws.addRow([]);
-}
-
-function bold(row: ExcelJS.Row) {
-  row.font = { bold: true };
-  return row;
-}
-
-function countSection(ws: ExcelJS.Worksheet, title: string, head: string, rows: CountRow[]) {
-  ws.addRow([title]).font = { bold: true };
-  bold(ws.addRow(['No', head, 'Jumlah']));
-  rows.forEach((r, i) => ws.addRow([i + 1, r.label, r.count]));
-  bold(ws.addRow(['', 'Total', rows.reduce((a, r) => a + r.count, 0)]));
-  ws.addRow([]);
-}
-
-async function addRows<T>(ws: ExcelJS.Worksheet, items: T[], toRow: (x: T) => unknown[], progress: Progress, base: number, total: number) {
-  for (let i = 0; i < items.length; i += CHUNK) {
-    for (const x of items.slice(i, i + CHUNK)) ws.addRow(toRow(x));
-    progress(base + Math.min(i + CHUNK, items.length), total);
-    await tick();
+/** A value as the spreadsheet keeps it: numbers as numbers, dates as dates, a tick as 1 so a column sums to its count. */
+function sheetValue(v: Value, tz: TimeZone): { value: ExcelJS.CellValue; numFmt?: string } {
+  switch (v.kind) {
+    case 'text':
+      return { value: v.text };
+    case 'count':
+    case 'no':
+      return { value: v.n };
+    case 'date':
+      return { value: excelDate(v.date), numFmt: DATE_FMT };
+    case 'instant':
+      return { value: excelDateTime(v.at, tz), numFmt: DATE_TIME_FMT };
+    case 'tick':
+      return { value: v.on ? 1 : null };
+    case 'blank':
+      return { value: null };
   }
 }
 
@@ -67,18 +58,15 @@ export interface WorkbookOptions {
   today: string;
 }
 
-export async function recapWorkbook(
-  kind: RecapKind,
-  data: { weekly?: WeeklyRecap; period?: PeriodRecap; monev?: Monev },
-  { settings, period, paper, today }: WorkbookOptions,
-  progress: Progress,
-): Promise<Buffer> {
+export async function recapWorkbook(kind: RecapKind, data: RecapData, { settings, period, paper, today }: WorkbookOptions, progress: Progress): Promise<Buffer> {
+  const tables = tablesOf(recapLayout(kind, data));
+  const tz = settings.timeZone;
   const wb = new ExcelJS.Workbook();
   wb.creator = 'Loket Aduan';
-  const ws = wb.addWorksheet(kind === 'laporan_hasil' ? 'Laporan hasil' : kind === 'monev' ? 'Monev' : 'Rekap', {
+  const ws = wb.addWorksheet(RECAPS[kind].sheet, {
     pageSetup: {
       paperSize: PAPER_CODE[paper] as ExcelJS.PaperSize,
-      orientation: LANDSCAPE[kind] ? 'landscape' : 'portrait',
+      orientation: RECAPS[kind].landscape ? 'landscape' : 'portrait',
       // As wide as the paper, as many pages long as it takes.
       fitToPage: true,
       fitToWidth: 1,
@@ -86,71 +74,58 @@ export async function recapWorkbook(
       margins: { left: 0.6, right: 0.4, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
     },
   });
-  header(ws, kind, settings, period);
-  ws.getColumn(2).width = 45;
+  const bold = (row: ExcelJS.Row) => {
+    row.font = { bold: true };
+    return row;
+  };
 
-  if (kind === 'mingguan' && data.weekly) {
-    const r = data.weekly;
-    bold(ws.addRow(['Diterima', 'Selesai', 'Terlambat']));
-    ws.addRow([r.received, r.finished, r.overdue]);
-    ws.addRow([]);
-    countSection(ws, '1. Menurut jenis pengaduan', 'Jenis pengaduan', r.byJenis);
-    countSection(ws, '2. Menurut sarana', 'Sarana pengaduan', r.byChannel);
-    countSection(ws, '3. Menurut formulir', 'Formulir', r.byForm);
-    countSection(ws, '4. Menurut klasifikasi', 'Klasifikasi', r.byClassification);
-    countSection(ws, '5. Status pada akhir minggu', 'Status', r.byStatusAtEnd);
-    ws.addRow(['6. Daftar pengaduan dan tindak lanjutnya']).font = { bold: true };
-    bold(ws.addRow(['No', 'Nomor registrasi', 'Diterima', 'Pelapor', 'Masalah', 'Status', 'Tindak lanjut terakhir']));
-    ws.getColumn(3).numFmt = DATE_TIME_FMT;
-    ws.getColumn(3).width = 17;
-    let n = 0;
-    await addRows(ws, r.items, (i) => [++n, i.registrationNo, excelDateTime(i.receivedAt, settings.timeZone), i.reporter, i.summary, STATUS_LABELS[i.statusAtEnd], i.followUp], progress, 0, r.items.length);
-  } else if (kind === 'rekapitulasi' && data.period) {
-    const r = data.period;
-    countSection(ws, '1. Berdasarkan Status Penanganan', 'Status Pengaduan', [
-      { key: 's', label: 'Selesai ditangani', count: r.byStatus.finished },
-      { key: 'p', label: 'Dalam proses penanganan', count: r.byStatus.inProcess },
-    ]);
-    countSection(ws, '2. Berdasarkan Jenis Pengaduan', 'Jenis Pengaduan', [
-      { key: 'd', label: 'Berkadar Pengawasan (DarWas)', count: r.byType.darwas },
-      { key: 'n', label: 'Tidak Berkadar Pengawasan (Non DarWas)', count: r.byType.nonDarwas },
-      ...(r.byType.unverified ? [{ key: 'b', label: 'Belum diverifikasi', count: r.byType.unverified }] : []),
-    ]);
-    ws.addRow(['3. Berdasarkan Sumber Pengaduan']).font = { bold: true };
-    bold(ws.addRow(['No', 'Sumber Pengaduan', 'Jumlah', 'Keterangan']));
-    ws.addRow([1, 'Diterima dari KemenPANRB/TP5000/Instansi lain', r.bySource.fromAgencies, '']);
-    ws.addRow([2, 'Diterima langsung, lewat kanal pengaduan kantor', r.bySource.direct, r.bySource.directChannels.map((c, i) => `${i + 1}. ${c}`).join(' ')]);
-    bold(ws.addRow(['', 'Total Pengaduan', r.bySource.total, '']));
-    progress(1, 1);
-  } else if (kind === 'laporan_hasil' && data.period) {
-    const r = data.period;
-    const head = bold(ws.addRow(['No urut', 'Nomor surat', 'Tanggal surat', 'Pelapor', 'Terlapor', 'Substansi pengaduan', 'Dalam proses', 'Selesai: benar', 'Selesai: tidak', 'PP 53/2010', 'TP/TGR', 'Pidana', 'Lain-lain', 'Keterangan']));
-    // The heading row repeats on every printed page and stays in view on screen.
-    ws.pageSetup.printTitlesRow = `${head.number}:${head.number}`;
-    ws.views = [{ state: 'frozen', ySplit: head.number }];
-    [7, 20, 11, 22, 20, 45, 9, 9, 9, 9, 8, 8, 9, 30].forEach((w, i) => (ws.getColumn(i + 1).width = w));
-    ws.getColumn(3).numFmt = DATE_FMT;
-    for (const c of [4, 5, 6, 14]) ws.getColumn(c).alignment = { wrapText: true, vertical: 'top' };
-    head.alignment = { wrapText: true, vertical: 'middle', horizontal: 'center' };
-    // Ticks are 1 or empty so a column sums to its count in the spreadsheet.
-    const one = (b: boolean) => (b ? 1 : null);
-    await addRows(
-      ws,
-      r.results,
-      (x) => [x.no, x.registrationNo, excelDate(x.receivedDate), x.reporter, x.reportedParty, x.substance, one(x.status === 'proses'), one(x.status === 'benar'), one(x.status === 'tidak_benar'), one(x.pp53), one(x.tpTgr), one(x.pidana), one(x.lainLain), x.remarks],
-      progress,
-      0,
-      r.results.length,
-    );
-    if (r.results.length === 0) ws.addRow([1, '', null, '', '', '', null, null, null, null, null, null, null, 'nihil']);
-  } else if (kind === 'monev' && data.monev) {
-    bold(ws.addRow(['No', 'Kegiatan penanganan pengaduan', 'Kendala', 'Rencana tindak lanjut']));
-    data.monev.rows.forEach((r, i) => ws.addRow([i + 1, r.activity, r.obstacles, r.plan]));
-    progress(1, 1);
-  }
+  const h = recapHeading(kind, settings, period);
+  bold(ws.addRow([h.title.toUpperCase()]));
+  ws.addRow([h.office]);
+  ws.addRow([h.region]);
+  ws.addRow([h.year, h.period]);
   ws.addRow([]);
-  ws.addRow(['', '', `${settings.place}, ${formatTanggal(today)}`]);
-  ws.addRow(['', '', `${settings.teamName} — Ketua`]);
-  ws.addRow(['', '', settings.ketuaName ?? '', settings.ketuaNip ? `NIP ${settings.ketuaNip}` : '']);
+
+  // A column is as wide as the widest part any table puts in it.
+  tables.forEach((t) => sheetParts(t).forEach((p, i) => p.sheetWidth && (ws.getColumn(i + 1).width = Math.max(ws.getColumn(i + 1).width ?? 0, p.sheetWidth))));
+
+  // Progress counts the rows of the long lists; a recap of count tables is one step.
+  const total = tables.reduce((n, t) => n + (t.long ? t.rows.length : 0), 0) || 1;
+  let done = 0;
+  for (const t of tables) {
+    if (t.title) bold(ws.addRow([t.title]));
+    const drawn = drawTable(t, 'sheet');
+    const head = bold(ws.addRow(drawn.head[0]!.map((c) => c.text)));
+    head.alignment = { wrapText: true, vertical: 'middle', horizontal: 'center' };
+    if (tables.length === 1) {
+      // The heading row of a sheet's only table repeats on every printed page and stays in view on screen.
+      ws.pageSetup.printTitlesRow = `${head.number}:${head.number}`;
+      ws.views = [{ state: 'frozen', ySplit: head.number }];
+    }
+    const parts = sheetParts(t);
+    const write = (cells: Cell[]) => {
+      const values = cells.map((c) => sheetValue(c.parts[0]!.value, tz));
+      const row = ws.addRow(values.map((v) => v.value));
+      values.forEach((v, i) => {
+        const c = row.getCell(i + 1);
+        if (v.numFmt) c.numFmt = v.numFmt;
+        if (parts[i]?.wrap) c.alignment = { wrapText: true, vertical: 'top' };
+      });
+      return row;
+    };
+    for (let i = 0; i < drawn.body.length; i += CHUNK) {
+      drawn.body.slice(i, i + CHUNK).forEach(write);
+      if (t.long) {
+        progress((done += Math.min(CHUNK, t.rows.length - i)), total);
+        await tick();
+      }
+    }
+    if (drawn.total) bold(write(drawn.total));
+    ws.addRow([]);
+  }
+  progress(total, total);
+
+  const s = recapSignature(settings, today);
+  for (const line of [s.placeDate, s.team, s.role, '', s.name ?? UNNAMED, ...(s.nip ? [s.nip] : [])]) ws.addRow(['', '', line]);
   return Buffer.from(await wb.xlsx.writeBuffer());
 }

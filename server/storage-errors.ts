@@ -1,7 +1,7 @@
 // The one place where a failure of the disk or of the database file becomes what the person at the
 // desk reads: what happened, that what was saved before is safe, and what to do. Both the API
-// (server/dispatch.ts) and start-up (server/core.ts) go through here, so "disk full" reads the
-// same everywhere and never as the generic "coba lagi".
+// (server/api-errors.ts, for every procedure) and start-up (server/core.ts) go through here, so
+// "disk full" reads the same everywhere and never as the generic "coba lagi".
 import fs from 'node:fs';
 import { ApiError } from '../forms/api';
 

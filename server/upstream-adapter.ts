@@ -1,5 +1,5 @@
 // The seam between the sync engine and an upstream. The engine speaks the app's canonical report
-// (the v1 report of ../shared/domain/UPSTREAM.md) and canonical results; an adapter translates to
+// (the v1 report of docs/upstream-v1.md) and canonical results; an adapter translates to
 // its upstream's wire format. v1 is server/upstream-v1.ts. A second upstream (for example an
 // Open311 GeoReport v2 endpoint) would implement this interface: push() posts each report as a
 // service request and maps its service_request_id to tracking_id, putAttachment() uploads media,

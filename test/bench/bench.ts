@@ -3,7 +3,7 @@
 import fs from 'node:fs';
 import { parseArgs } from 'node:util';
 import { insertComplaint, rowFromInput } from '../../db/complaints';
-import type { Db } from '../../db/open';
+import { inTransaction } from '../../db/open';
 import { complaintInput } from '../../forms/complaint';
 import { DEFAULT_SETTINGS } from '../../forms/settings';
 import { createCore } from '../../server/core';
@@ -28,8 +28,8 @@ const gen = demoComplaints({ count: N, timeZone: 'WIB', now: new Date('2026-11-2
 let batch: ReturnType<typeof rowFromInput>[] = [];
 const flush = () => {
   const rows = batch;
-  db.transaction((tx) => {
-    for (const row of rows) insertComplaint(tx as unknown as Db, row, settings);
+  inTransaction(db, (tx) => {
+    for (const row of rows) insertComplaint(tx, row, settings);
   });
   batch = [];
 };

@@ -144,6 +144,24 @@ describe('recaps exported to XLSX', () => {
     expect(weekly.ws.pageSetup).toMatchObject({ orientation: 'portrait', paperSize: 14, fitToPage: true, fitToWidth: 1 });
   });
 
+  it('draws the same rows, nihil fillers, heading and signature as the printed recap', async () => {
+    // No complaints in the first quarter: three numbered nihil rows, as the PDF prints them.
+    const empty = await exportOf('laporan_hasil', quarterOf(2026, 1));
+    const head = empty.rows.findIndex((r) => r[0] === 'No urut');
+    expect(empty.rows.slice(head + 1, head + 4).map((r) => [r[0], r.at(-1)])).toEqual([[1, 'nihil'], [2, 'nihil'], [3, 'nihil']]);
+    const weekly = await exportOf('mingguan', weekOf('2026-11-16'));
+    const flat = weekly.rows.map((r) => r.join('|'));
+    // The region under the office, as on paper; the channels used that week and the counter, as on paper.
+    expect(weekly.rows[2]).toEqual([DEFAULT_SETTINGS.kabupatenKota]);
+    const channels = flat.slice(flat.indexOf('No|Sarana pengaduan|Jumlah') + 1, flat.indexOf('|Total|2', flat.indexOf('No|Sarana pengaduan|Jumlah')));
+    expect(channels).toEqual(['1|Tatap muka|2']);
+    // A count is a plain number in its cell, never formatted as a date.
+    expect(weekly.below((r) => r[1] === 'Sarana pengaduan').getCell(3).numFmt ?? '').not.toMatch(/yy|mm/);
+    // The signature as printed: place and the host's date, team, Ketua, the name and NIP on lines of their own.
+    const sign = flat.slice(flat.indexOf('||Batam, 24 November 2026'));
+    expect(sign).toEqual(['||Batam, 24 November 2026', '||Tim Penanganan DUMAS', '||Ketua', '||', '||Evi Yulia, S.Si', '||NIP 198001012005012001']);
+  });
+
   it('reports progress and forgets a finished export after handing it over', async () => {
     const { jobId } = await call<{ jobId: string }>('recap.export.start', { kind: 'mingguan', period: weekOf('2026-11-16') });
     let last: { state: string; done: number; total: number } | null = null;

@@ -7,7 +7,8 @@ import type { PeriodRecap } from '../../forms/recap';
 import { DEFAULT_SETTINGS } from '../../forms/settings';
 import { ChromiumPrinter } from '../../server/chromium-printer';
 import type { Core } from '../../server/core';
-import { periodBody, recapPage, resultsBody } from '../../server/recap-html';
+import { RECAP_LAYOUTS } from '../../forms/recap-layouts';
+import { recapBody, recapPage } from '../../server/recap-html';
 import { chromiumPath, formA, makeCore } from '../helpers';
 import { readPdfPages } from '../pdf-text';
 
@@ -73,7 +74,7 @@ describe.skipIf(!chromium)('recaps printed without wasted or broken pages', () =
 
   it('keeps each section heading with its table, and the signature with the last rows, wherever the page ends', async () => {
     const settings = await call<typeof DEFAULT_SETTINGS>('settings.get', {});
-    const body = periodBody(await call<PeriodRecap>('recap.period', quarterOf(2026, 4)));
+    const body = recapBody(RECAP_LAYOUTS.rekapitulasi(await call<PeriodRecap>('recap.period', quarterOf(2026, 4))), settings.timeZone);
     // One print holding the recap many times, each copy on fresh pages and pushed down a little
     // further, so that in turn every heading, row and the signature meets the end of a page.
     const offsets = Array.from({ length: 22 }, (_, i) => 96 + 6 * i);
@@ -99,7 +100,7 @@ describe.skipIf(!chromium)('recaps printed without wasted or broken pages', () =
     // A long table: the signature takes the last row along to a new page rather than stand alone.
     const results = await call<PeriodRecap>('recap.period', { from: '2026-10-01', to: '2026-10-01' });
     expect(results.results.length).toBeGreaterThan(5);
-    const landscape = await readPdfPages(await printer.pdf(recapPage('laporan_hasil', settings, quarterOf(2026, 4), (sign) => offsets.map((mm) => `<div style="break-before:page"><p>Salinan ${mm} mm</p><div style="height:${mm / 2}mm"></div>${resultsBody(results)(sign)}</div>`).join(''), '2026-11-24'), 'A4', true));
+    const landscape = await readPdfPages(await printer.pdf(recapPage('laporan_hasil', settings, quarterOf(2026, 4), (sign) => offsets.map((mm) => `<div style="break-before:page"><p>Salinan ${mm} mm</p><div style="height:${mm / 2}mm"></div>${recapBody(RECAP_LAYOUTS.laporan_hasil(results), settings.timeZone)(sign)}</div>`).join(''), '2026-11-24'), 'A4', true));
     for (const mm of offsets) {
       const pages = copy(landscape, mm);
       expect(pages.at(-1), `signature at ${mm / 2} mm`).toMatch(new RegExp(`${results.results.length} ADU/2026/\\d{6} .*Ketua`));

@@ -134,7 +134,7 @@ describe('weekly recap equals independent SQL counts', () => {
   });
 });
 
-describe('semester and quarter recap (seed 000) equal independent SQL counts', () => {
+describe('semester and quarter recap (the BTKLPP Batam layout, docs/recaps.md) equal independent SQL counts', () => {
   it.each([semesterOf(2026, 1), quarterOf(2026, 1), quarterOf(2026, 2), semesterOf(2025, 1)])('$from – $to', async (p) => {
     const r = await call<PeriodRecap>('recap.period', p);
     const total = sqlCount('1', p);

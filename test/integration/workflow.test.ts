@@ -207,7 +207,7 @@ describe('deadlines, work views and the calendar', () => {
     expect(await dueOf()).toBe('2027-12-23T16:59:59.999Z');
   });
 
-  it('uses the office\'s own day counts (seed 003: 10 working days for licensing) and recomputes open cases', async () => {
+  it('uses the office\'s own day counts (Perbup Buton Utara 16/2019 Pasal 6: 10 working days for licensing) and recomputes open cases', async () => {
     clock = new Date('2026-11-16T03:00:00Z');
     const c = core();
     const id = await newCase(c);

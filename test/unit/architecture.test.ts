@@ -1,5 +1,6 @@
-// Folder rules from STYLE.md: forms/ and db/ never import electron; renderer/ never imports node:*
-// or db/ (it reaches data only through the API); forms/ stays pure (no node:*, no db/).
+// Folder rules (docs/architecture.md): forms/ and db/ never import electron; renderer/ never imports
+// node:* or db/ (it reaches data only through the API); forms/ stays pure (no node:*, no db/); db/
+// sits below server/; a procedure file never imports another one.
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -45,6 +46,25 @@ describe('folder rules', () => {
   it('db/ and server/ never import electron', () => {
     for (const f of [...sources('db'), ...sources('server')]) {
       for (const spec of importsOf(f)) expect(spec, f).not.toBe('electron');
+    }
+  });
+
+  it('db/ sits below server/ and the renderer: it imports neither', () => {
+    for (const f of sources('db')) {
+      for (const spec of importsOf(f)) expect(spec, f).not.toMatch(/\.\.\/(server|renderer|electron|upstream)\//);
+    }
+  });
+
+  it('server/procedures/: each file imports only the shared context among its siblings, and only core.ts wires them', () => {
+    const procedures = sources('server/procedures');
+    expect(procedures.length).toBeGreaterThan(5);
+    for (const f of procedures) {
+      for (const spec of importsOf(f)) {
+        if (spec.startsWith('./')) expect(spec, f).toBe('./context');
+      }
+    }
+    for (const f of sources('server').filter((f) => !procedures.includes(f) && f !== path.join('server', 'core.ts'))) {
+      for (const spec of importsOf(f)) expect(spec, f).not.toMatch(/procedures\//);
     }
   });
 

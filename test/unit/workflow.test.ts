@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ACTIONS, allowedActions, decide, WORKFLOW, type Action, type CaseFacts } from '../../forms/workflow';
+import { actionsMeeting, ACTIONS, allowedActions, decide, startsDeadline, WORKFLOW, type Action, type CaseFacts } from '../../forms/workflow';
 import { COMPLAINT_STATUSES, type Classification, type FormKind } from '../../forms/vocabulary';
 
 const facts = (status: CaseFacts['status'], form: FormKind = 'A', classification: Classification | null = null): CaseFacts => ({ status, form, classification, satisfaction: null });
@@ -32,7 +32,7 @@ describe('state machine declared as data', () => {
     expect(decide(facts('terverifikasi', 'B', 'pengaduan'), 'jawab', {})).toMatchObject({ ok: false, message: expect.stringContaining('diteruskan') });
   });
 
-  it('reopens the case when the reporter is not satisfied (seed 004)', () => {
+  it('reopens the case when the reporter is not satisfied (SOP Dharmasraya 2017)', () => {
     expect(decide(facts('selesai'), 'kepuasan', { satisfied: false })).toEqual({ ok: true, to: 'ditindaklanjuti' });
     expect(decide(facts('selesai'), 'kepuasan', { satisfied: true })).toEqual({ ok: true, to: 'selesai' });
     expect(decide(facts('dijawab_langsung'), 'kepuasan', { satisfied: false })).toEqual({ ok: true, to: 'ditindaklanjuti' });
@@ -42,5 +42,18 @@ describe('state machine declared as data', () => {
 
   it('has a label for every action', () => {
     for (const a of ACTIONS as Action[]) expect(WORKFLOW[a].label.length).toBeGreaterThan(3);
+  });
+
+  it('meets and starts the deadlines as docs/handling-and-deadlines.md says', () => {
+    const meeting = (k: Parameters<typeof actionsMeeting>[0]) => [...actionsMeeting(k)].sort();
+    expect(meeting('jawaban_awal')).toEqual(['arsipkan', 'jawab', 'jawab_langsung', 'minta_kelengkapan', 'teruskan', 'verifikasi']);
+    expect(meeting('verifikasi')).toEqual(['arsipkan', 'jawab_langsung', 'minta_kelengkapan', 'verifikasi']);
+    expect(meeting('kelengkapan')).toEqual(['arsipkan', 'verifikasi']);
+    expect(meeting('penyelesaian')).toEqual(['jawab', 'selesaikan']);
+    expect(startsDeadline('minta_kelengkapan', {}, 'kelengkapan')).toBe(true);
+    expect(startsDeadline('verifikasi', {}, 'penyelesaian')).toBe(true);
+    expect(startsDeadline('kepuasan', { satisfied: false }, 'penyelesaian')).toBe(true);
+    expect(startsDeadline('kepuasan', { satisfied: true }, 'penyelesaian')).toBe(false);
+    expect(startsDeadline('created', {}, 'penyelesaian')).toBe(false);
   });
 });

@@ -1,4 +1,4 @@
-import { useSettings } from '../useSettings';
+import { useSettings } from '../settings/useSettings';
 import { backupSummary } from './backupText';
 import { useBackupStatus } from './useBackupStatus';
 

@@ -2,9 +2,9 @@ import { useEffect, useState } from 'react';
 import { ApiError, type OutputOf } from '../../../forms/api';
 import { PASSWORD_MIN, type RestoreResult } from '../../../forms/backup';
 import { formatDate, formatDateTime, formatNumber, formatTime } from '../../../forms/format';
-import { api } from '../api';
-import { Field } from '../Field';
-import { useSettings } from '../useSettings';
+import { api } from '../app/api';
+import { Field } from '../ui/Field';
+import { useSettings } from '../settings/useSettings';
 import { backupSummary } from './backupText';
 import { BACKUP_CHANGED_EVENT, useBackupStatus } from './useBackupStatus';
 

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { BackupStatus } from '../../../forms/backup';
-import { api } from '../api';
+import { api } from '../app/api';
 
 /** Sent by the backup section when it starts a backup or changes the settings. */
 export const BACKUP_CHANGED_EVENT = 'loket:backup-changed';

@@ -1,0 +1,47 @@
+// sync.*: the Sinkronisasi page and its settings. The outbox is written by the database's own
+// triggers (db/migrations/0008_outbox_triggers.sql); the engine that drains it is server/sync-engine.ts.
+import { getMeta, outboxItems, recentRuns, requeueRejected, setMeta, setUpstreamUrl } from '../../db/outbox';
+import { ApiError } from '../../forms/api';
+import { UPSTREAM_TOKEN_ENV } from '../../forms/sync';
+import type { HandlersOf, ProcedureContext } from './context';
+
+export function syncProcedures(ctx: ProcedureContext): HandlersOf<'sync'> {
+  const { db, sync, tokens } = ctx;
+  const settingsView = () => ({ url: getMeta(db, 'url') ?? '', officeId: getMeta(db, 'officeId') ?? '', tokenSet: !!tokens.read(), tokenSource: tokens.source, tokenEditable: tokens.editable });
+  return {
+    'sync.status': () => sync.status(),
+    'sync.overview': () => ({
+      status: sync.status(),
+      queue: outboxItems(db, ['queued', 'sending'], 200),
+      rejected: outboxItems(db, ['rejected'], 500),
+      runs: recentRuns(db, 50).map(({ id: _id, ...r }) => r),
+    }),
+    'sync.run': () => {
+      if (!sync.status().configured) throw new ApiError({ code: 'UNAVAILABLE', message: 'Sinkronisasi belum diatur: isi alamat upstream dan token di Pengaturan.' });
+      void sync.runNow();
+      return sync.status();
+    },
+    'sync.requeue': ({ ids }) => {
+      const done = requeueRejected(db, ids);
+      void sync.runNow();
+      return done;
+    },
+    'sync.settings.get': () => settingsView(),
+    'sync.settings.save': ({ url, officeId, token }) => {
+      if (token != null && !tokens.editable) {
+        throw new ApiError({ code: 'INVALID_INPUT', message: `Token diatur lewat variabel lingkungan ${UPSTREAM_TOKEN_ENV}.`, fields: { token: `Token diatur lewat variabel lingkungan ${UPSTREAM_TOKEN_ENV}; ubah di sana.` } });
+      }
+      setUpstreamUrl(db, url);
+      setMeta(db, 'officeId', officeId || null);
+      if (token != null) {
+        try {
+          tokens.write(token.trim() || null);
+        } catch {
+          throw new ApiError({ code: 'UNAVAILABLE', message: `Token tidak dapat disimpan dengan aman di komputer ini; atur ${UPSTREAM_TOKEN_ENV}.`, fields: { token: `Penyimpanan aman tidak tersedia; atur ${UPSTREAM_TOKEN_ENV}.` } });
+        }
+      }
+      void sync.runNow();
+      return settingsView();
+    },
+  };
+}
