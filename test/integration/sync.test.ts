@@ -53,17 +53,6 @@ describe('the outbox', () => {
     expect(core.sync.status()).toMatchObject({ configured: false, queued: 1, safeToShutDown: false });
   });
 
-  it('queues complaints saved before the outbox existed (migration back-fill)', async () => {
-    const dir = tempDir();
-    const first = makeCore(dir, { tokenStore: memoryTokens(null) });
-    await first.dispatch('complaints.create', formA());
-    await first.close();
-    const db = openDataDb(dir);
-    db.exec('DELETE FROM outbox; DROP TRIGGER outbox_on_insert; DROP TRIGGER outbox_on_version; ALTER TABLE drafts DROP COLUMN holder; ALTER TABLE drafts DROP COLUMN held_until; DROP TABLE official_calendars; PRAGMA user_version = 8;');
-    db.close();
-    const again = makeCore(dir, { tokenStore: memoryTokens(null) });
-    expect(again.database.sqlite.prepare("SELECT count(*) AS n FROM outbox WHERE state = 'queued'").get()).toEqual({ n: 1 });
-  });
 });
 
 describe('the sync engine', () => {
