@@ -3,6 +3,7 @@
 // Electron preload and the browser host both serve exactly this map; see server/dispatch.ts.
 import { z } from 'zod';
 import { attachmentRef, attachmentUpload } from './attachments';
+import { backupFileInfo, backupSettings, backupSettingsInput, backupStatus, restoreInput, restoreResult } from './backup';
 import { dateField, optionalText } from './fields';
 import { complaintCreated, complaintDetail, complaintInput, complaintListInput, complaintListResult, correctionInput } from './complaint';
 import { syncOverview, syncRequeueInput, syncSettings, syncSettingsInput, syncStatus } from './sync';
@@ -159,6 +160,17 @@ export const contract = {
   'sync.settings.save': { input: syncSettingsInput, output: syncSettings, access: ['admin'], changes: true },
   'settings.get': { input: none, output: settingsSchema, access: 'signedIn', changes: false },
   'settings.save': { input: settingsSchema, output: settingsSchema, access: ['admin'], changes: true },
+  // Backups. Whether the last one is good is everyone's concern (a badge); the rest is the admin's.
+  // Saving the settings and restoring wait on a key derivation and on files, so they are not
+  // `changes` run in one transaction: each writes its own audit row (server/procedures/backup.ts).
+  'backup.status': { input: none, output: backupStatus, access: 'signedIn', changes: false },
+  'backup.settings.get': { input: none, output: backupSettings, access: ['admin'], changes: false },
+  'backup.settings.save': { input: backupSettingsInput, output: backupSettings, access: ['admin'], changes: false },
+  /** *Cadangkan sekarang*: starts a backup and answers at once; progress and outcome are in backup.status. */
+  'backup.run': { input: none, output: backupStatus, access: ['admin'], changes: false },
+  'backup.list': { input: none, output: z.array(backupFileInfo), access: ['admin'], changes: false },
+  /** *Pulihkan dari cadangan*: checks and restores beside the data folder, then the app switches to it. */
+  'backup.restore': { input: restoreInput, output: restoreResult, access: ['admin'], changes: false },
 } as const satisfies Record<string, MethodSpec>;
 
 export type Contract = typeof contract;

@@ -5,22 +5,28 @@
 import path from 'node:path';
 import { releaseAllHolds } from '../db/drafts';
 import { appendAudit, type AuditEntry } from '../db/audit';
-import { inTransaction, openDatabase, type OpenDatabase } from '../db/open';
+import { calendarOf } from '../db/holidays';
+import { inTransaction, type OpenDatabase } from '../db/open';
 import { setUpstreamUrl } from '../db/outbox';
 import { getSettings } from '../db/settings';
 import { deadlineContextOf, recomputeOpenDeadlines } from '../db/workflow';
 import type { CallMeta, Envelope } from '../forms/api';
-import { AttachmentStore } from './attachment-store';
+import { isWorkingDay } from '../forms/working-days';
+import type { AttachmentStore } from './attachment-store';
+import { DEFAULT_BACKUP_TUNING, BackupService, type BackupTuning } from './backup/service';
+import { openDataFolder } from './data-folder';
 import { dispatch, type Handlers } from './dispatch';
 import { seedCalendar } from './holiday-seed';
 import { log } from './log';
 import { PrintFonts, withPrintFonts } from './print-fonts';
 import type { Printer } from './printer';
+import type { KeyStore } from './keys';
 import { accountProcedures } from './procedures/accounts';
 import { appProcedures } from './procedures/app';
 import { attachmentProcedures } from './procedures/attachments';
 import { auditProcedures } from './procedures/audit';
 import { authProcedures } from './procedures/auth';
+import { backupHandlers } from './procedures/backup';
 import { calendarProcedures } from './procedures/calendar';
 import { complaintProcedures } from './procedures/complaints';
 import { procedureContext } from './procedures/context';
@@ -54,6 +60,16 @@ export interface CoreOptions {
   upstreamUrl?: string;
   /** Backoff, poll interval and timeouts of the sync engine (tests shorten them). */
   sync?: Partial<SyncTuning>;
+  /**
+   * Where the data folder's secret lives (server/keys.ts): safeStorage on the desktop; a key file
+   * outside the data folder (or LOKET_DATA_KEY) by default. `'plaintext'` leaves the database and
+   * attachments unencrypted: only the bench's baseline uses it.
+   */
+  keyStore?: KeyStore | 'plaintext';
+  /** How often the backup schedule is looked at (tests shorten it). */
+  backup?: Partial<BackupTuning>;
+  /** Called when a restore made in the app is ready: the host reopens the core (server/reopenable-core.ts). */
+  onRestoreReady?: () => void;
 }
 
 export interface Core {
@@ -62,8 +78,10 @@ export interface Core {
   attachments: AttachmentStore;
   sync: SyncEngine;
   sessions: Sessions;
+  backups: BackupService;
   /** One call from a host: the method, its input and the session it came with (forms/api.ts CallMeta). */
   dispatch(method: unknown, input: unknown, meta?: CallMeta): Promise<Envelope<unknown>>;
+  /** Stops the engines and closes the database, backing up first when the last good backup is older than a day. */
   close(): Promise<void>;
 }
 
@@ -77,11 +95,11 @@ export function createCore(opts: CoreOptions): Core {
 }
 
 function startCore(opts: CoreOptions): Core {
-  const database = openDatabase({ dataDir: opts.dataDir, migrationsFolder: opts.migrationsFolder });
+  const folder = openDataFolder(opts);
+  const { database, attachments, keys } = folder;
   if (!database.wal) log.warn('this folder cannot hold a write-ahead log (network share?); using journal_mode=DELETE');
   const { db } = database;
   const now = opts.now ?? (() => new Date());
-  const attachments = new AttachmentStore(opts.dataDir);
   const printer = opts.printer && withPrintFonts(opts.printer, new PrintFonts(opts.fontsFrom ?? path.resolve(opts.migrationsFolder, '..', '..')));
 
   const tokens = opts.tokenStore ?? withEnvToken(fileTokenStore(path.join(opts.dataDir, TOKEN_FILE)));
@@ -107,6 +125,18 @@ function startCore(opts: CoreOptions): Core {
   releaseAllHolds(db);
   recomputeOpenDeadlines(db, deadlineContextOf(db), now().toISOString(), !officialChanged);
 
+  const backups = new BackupService({
+    source: { databaseFile: database.file, databaseKey: keys?.database ?? null, attachments, dataDir: opts.dataDir, appVersion: opts.version },
+    db,
+    keys,
+    migrationsFolder: opts.migrationsFolder,
+    now,
+    timeZone: () => getSettings(db).timeZone,
+    isWorkingDay: (date) => isWorkingDay(date, calendarOf(db)),
+    tuning: { ...DEFAULT_BACKUP_TUNING, ...opts.backup },
+    carry: folder.carry,
+  });
+
   // Each file serves the methods of its prefixes; a procedure missing here fails the type check.
   const handlers: Handlers = {
     ...appProcedures(ctx),
@@ -121,9 +151,11 @@ function startCore(opts: CoreOptions): Core {
     ...recapProcedures(ctx),
     ...syncProcedures(ctx),
     ...settingsProcedures(ctx),
+    ...backupHandlers({ service: backups, keyWhere: folder.keyWhere, onRestoreReady: opts.onRestoreReady, audit: ctx.audit }),
   };
 
   sync.start();
+  backups.start();
 
   return {
     handlers,
@@ -131,6 +163,7 @@ function startCore(opts: CoreOptions): Core {
     attachments,
     sync,
     sessions,
+    backups,
     dispatch: (method, input, meta = {}) =>
       dispatch(handlers, method, input, meta, {
         dataDir: opts.dataDir,
@@ -139,9 +172,11 @@ function startCore(opts: CoreOptions): Core {
         audit,
       }),
     close: async () => {
+      if (!database.sqlite.open) return;
+      await backups.stop({ exitBackup: true });
       await sync.stop();
       await printer?.close?.();
-      database.close();
+      folder.close();
     },
   };
 }

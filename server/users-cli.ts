@@ -9,22 +9,28 @@
 //   printf '%s\n' "$PASSWORD" | npm run users -- reset-password --data-dir DIR --username siti
 //
 // Each change is written with its audit row in one transaction, naming the command line as actor.
-// A running app sees a change at the next call (it reads the account on every call).
+// The data folder is opened as the app opens it (its key beside the folder, or `--key-file`, or
+// LOKET_DATA_KEY; server/data-folder.ts), so it refuses while the app has the folder open: close
+// the app first (for the desktop, whose key the operating system keeps, use the app's own
+// Pengaturan → Akun pengguna).
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { accountByUsername, listAccounts, type AccountRow } from '../db/accounts';
 import { appendAudit } from '../db/audit';
 import { Refused } from '../db/errors';
-import { inTransaction, openDatabase, type Db } from '../db/open';
+import { inTransaction, type Db } from '../db/open';
 import { accountCreate, accountResetPassword, passwordField, rolesField } from '../forms/accounts';
 import { AUDIT_SYSTEM } from '../forms/audit';
 import { fieldErrorsOf } from '../forms/api';
 import { ROLE_LABELS, ROLES } from '../forms/roles';
 import { activateAccount, addAccount, changeAccount, resetAccountPassword, type AccountChange } from './accounts';
+import { openDataFolder, type DataFolder } from './data-folder';
+import { browserKeyStore } from './keys';
 import { DATA_DIR_ENV, defaultDataDir, MIGRATIONS_DIR } from './paths';
 
 export const USERS_USAGE = `Pemakaian: npm run users -- <perintah> --data-dir FOLDER [pilihan]
+  (semua perintah: [--key-file BERKAS_KUNCI] bila kunci data tidak di samping folder)
   add             --username U --name "Nama" --role PERAN[,PERAN] [--nip NIP]   (kata sandi dari stdin)
   list
   set-role        --username U --role PERAN[,PERAN]
@@ -60,7 +66,7 @@ export async function runUsers(argv: string[], io: CliIo, env: NodeJS.ProcessEnv
   try {
     ({ values } = parseArgs({
       args: rest,
-      options: { 'data-dir': { type: 'string' }, username: { type: 'string' }, name: { type: 'string' }, nip: { type: 'string' }, role: { type: 'string', multiple: true } },
+      options: { 'data-dir': { type: 'string' }, 'key-file': { type: 'string' }, username: { type: 'string' }, name: { type: 'string' }, nip: { type: 'string' }, role: { type: 'string', multiple: true } },
       strict: true,
     }));
   } catch (e) {
@@ -72,7 +78,14 @@ export async function runUsers(argv: string[], io: CliIo, env: NodeJS.ProcessEnv
     return 2;
   }
   const dataDir = path.resolve((values['data-dir'] as string | undefined) ?? env[DATA_DIR_ENV] ?? defaultDataDir());
-  const database = openDatabase({ dataDir, migrationsFolder: MIGRATIONS_DIR });
+  let folder: DataFolder;
+  try {
+    folder = openDataFolder({ dataDir, migrationsFolder: MIGRATIONS_DIR, keyStore: browserKeyStore(dataDir, { keyFile: values['key-file'] as string | undefined, env }) });
+  } catch (e) {
+    io.out(e instanceof Error ? e.message : String(e));
+    return 1;
+  }
+  const { database } = folder;
   try {
     const { db } = database;
     const now = new Date().toISOString();
@@ -134,7 +147,7 @@ export async function runUsers(argv: string[], io: CliIo, env: NodeJS.ProcessEnv
     }
     throw e;
   } finally {
-    database.close();
+    folder.close();
   }
 }
 

@@ -4,12 +4,17 @@ import { afterEach } from 'vitest';
 import os from 'node:os';
 import path from 'node:path';
 import { accountByUsername, insertAccount, type AccountRow } from '../db/accounts';
-import { openDatabase, type Db } from '../db/open';
+import type { Db } from '../db/open';
 import { getSettings } from '../db/settings';
 import type { Envelope, Method } from '../forms/api';
 import { ROLES, type Role } from '../forms/roles';
 import { createCore, type Core, type CoreOptions } from '../server/core';
 import { hashPasswordSync } from '../server/passwords';
+import type Database from 'better-sqlite3';
+import { openKeyed } from '../db/cipher';
+import { DB_FILE } from '../db/open';
+import { openDataFolder } from '../server/data-folder';
+import { browserKeyStore, deriveKeys } from '../server/keys';
 import { MIGRATIONS_DIR, REPO_ROOT } from '../server/paths';
 import type { Printer } from '../server/printer';
 
@@ -56,6 +61,16 @@ export function personOn(core: Core, roles: Role[], name = `Pegawai ${roles.join
   const account = seedAccount(core.database.db, { username, name, nip: null, roles });
   const session = core.sessions.open(account);
   return { account, session, call: (method: Method | string, input: unknown) => core.dispatch(method, input, { session }) };
+}
+
+/**
+ * A data folder's database opened directly with its key (browser mode's key file beside the
+ * folder), for a test to look inside or to stage what an earlier version would have left.
+ */
+export function openDataDb(dataDir: string, options: Database.Options = {}): Database.Database {
+  const secret = browserKeyStore(dataDir).read();
+  if (!secret) throw new Error(`no key for ${dataDir}`);
+  return openKeyed(path.join(dataDir, DB_FILE), deriveKeys(secret).database, options);
 }
 
 /** Chromium for end-to-end tests. Under CI a missing browser is a failure, never a silent skip. */
@@ -106,11 +121,11 @@ export function formA(overrides: Record<string, unknown> = {}) {
 
 /** The real browser host as a child process (`server/cli.ts --browser`), and the address it prints. TEST_ACCOUNT exists in its folder. */
 export function startHostProcess(dataDir: string, extra: { args?: string[]; env?: Record<string, string> } = {}) {
-  const database = openDatabase({ dataDir, migrationsFolder: MIGRATIONS_DIR });
+  const folder = openDataFolder({ dataDir, migrationsFolder: MIGRATIONS_DIR, keyStore: browserKeyStore(dataDir, { env: { ...process.env, ...extra.env } }) });
   try {
-    if (!accountByUsername(database.db, TEST_ACCOUNT.username)) seedAccount(database.db);
+    if (!accountByUsername(folder.database.db, TEST_ACCOUNT.username)) seedAccount(folder.database.db);
   } finally {
-    database.close();
+    folder.close();
   }
   const child = spawn(process.execPath, ['--import', 'tsx', path.join(REPO_ROOT, 'server/cli.ts'), '--browser', '--data-dir', dataDir, ...(extra.args ?? [])], {
     cwd: REPO_ROOT,

@@ -141,7 +141,55 @@ await searchFigure(
   figures.push({ name: 'list page of 100 at a random depth (API)', unit: 'ms', measured: api, baselineName: 'raw ORDER BY … LIMIT 100 OFFSET', baseline: raw });
 }
 
-// 4-5. Recaps over the seeded data (three years, 100k complaints, a share of them handled) vs one
+// 4. Encryption at rest: the same save and the same search through the API on the encrypted
+//    database and on an unencrypted copy of it (same rows, made by VACUUM INTO), interleaved.
+{
+  const { vacuumInto } = await import('../../db/cipher');
+  const { DB_FILE } = await import('../../db/open');
+  const path = await import('node:path');
+  const { browserKeyStore, deriveKeys } = await import('../../server/keys');
+  const plainDir = tempDir('loket-bench-plain-');
+  sqlite.pragma('wal_checkpoint(TRUNCATE)');
+  vacuumInto({ file: core.database.file, key: deriveKeys(browserKeyStore(dataDir).read()!).database }, path.join(plainDir, DB_FILE), null);
+  const plain = createCore({ dataDir: plainDir, migrationsFolder: MIGRATIONS_DIR, host: 'browser', version: 'bench', now: () => new Date('2026-11-24T03:00:00Z'), keyStore: 'plaintext' });
+  await plain.sync.stop();
+  const payloads = [...demoComplaints({ count: 2 * (RUNS + 20), timeZone: 'WIB', now: new Date('2026-11-24T03:00:00Z'), seed: 123 })].map((p, n) => ({
+    ...p,
+    ...(p.form === 'B' && p.anonymous ? {} : { reporterName: `Pelapor Sandi ${n}` }),
+    ...(p.form === 'A' ? {} : { reporterPhone: null }),
+    ...(p.form === 'C' ? { reporterAddress: 'Jl. Uji' } : {}),
+  }));
+  let i = 0;
+  let j = 0;
+  const save = (c: typeof core, k: number) => async () => {
+    const res = await c.dispatch('complaints.create', payloads[k % payloads.length]);
+    if (!res.ok) throw new Error(res.error.message);
+  };
+  const [enc, pl] = await compare(RUNS, 10, () => save(core, i++)(), () => save(plain, j++)());
+  figures.push({ name: 'save one complaint via API, encrypted database', unit: 'ms', measured: enc, baselineName: 'same save, unencrypted copy', baseline: pl });
+  const terms = ['izin', 'pungutan', 'antrean loket', 'sertifikat tanah', 'jalan rusak', 'website', 'Saputra', 'petugas', 'jadwal pelayanan', 'kursi'];
+  let k = 0;
+  let m = 0;
+  const search = (c: typeof core, q: string) => async () => {
+    const res = await c.dispatch('complaints.list', { q, limit: 100 });
+    if (!res.ok) throw new Error(res.error.message);
+  };
+  const [es, ps] = await compare(RUNS, 10, () => search(core, terms[k++ % terms.length]!)(), () => search(plain, terms[m++ % terms.length]!)());
+  figures.push({ name: `full-text search via API, encrypted (${N.toLocaleString('en')})`, unit: 'ms', measured: es, baselineName: 'same search, unencrypted copy', baseline: ps });
+  const pages = Array.from({ length: RUNS + 20 }, (_, n) => (n * 7919) % Math.max(1, N - 100));
+  let a = 0;
+  let b = 0;
+  const page = (c: typeof core, offset: number) => async () => {
+    const res = await c.dispatch('complaints.list', { limit: 100, offset });
+    if (!res.ok) throw new Error(res.error.message);
+  };
+  const [ep, pp] = await compare(RUNS, 10, () => page(core, pages[a++ % pages.length]!)(), () => page(plain, pages[b++ % pages.length]!)());
+  figures.push({ name: 'list page of 100 at a random depth, encrypted', unit: 'ms', measured: ep, baselineName: 'same page, unencrypted copy', baseline: pp });
+  await plain.close();
+  fs.rmSync(plainDir, { recursive: true, force: true });
+}
+
+// 5-6. Recaps over the seeded data (three years, 100k complaints, a share of them handled) vs one
 //      plain COUNT(*) GROUP BY over the same rows.
 {
   const { weekOf, semesterOf } = await import('../../forms/periods');
@@ -167,7 +215,7 @@ await searchFigure(
   figures.push({ name: `semester recap (${inSemester.toLocaleString('en')} complaints)`, unit: 'ms', measured: sm, baselineName: 'COUNT(*) GROUP BY channel, same rows', baseline: sb });
 }
 
-// 6. Draining the whole queue (every seeded complaint, queued by the outbox trigger) to the
+// 7. Draining the whole queue (every seeded complaint, queued by the outbox trigger) to the
 //    reference upstream on loopback, run in its own process, vs one request per complaint.
 {
   const { spawn } = await import('node:child_process');

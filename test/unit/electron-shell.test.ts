@@ -39,4 +39,16 @@ describe('Electron shell bundles', () => {
     expect(main).toContain('safeStorage.encryptString');
     expect(main).toContain('isEncryptionAvailable');
   });
+
+  it('keeps the data key in the OS keychain and refuses to start without one', () => {
+    // The secret is wrapped by safeStorage in data-key.enc; a browser-mode key file is taken over.
+    expect(main).toMatch(/keychainProblem\(\)[\s\S]{0,80}throw new Error\(keychain\)/);
+    expect(main).toContain('getSelectedStorageBackend() === "basic_text"');
+    expect(main).toMatch(/keyStore: safeStorageKeyStore\(dataDir\)/);
+    expect(main).toContain('safeStorage.decryptString(stored)');
+    expect(main).toContain('data-key.enc');
+    // A restore made in the app reopens the core; quitting waits for the core to close (exit backup).
+    expect(main).toMatch(/reopenableCore\(/);
+    expect(main).toMatch(/will-quit[\s\S]{0,200}preventDefault\(\)[\s\S]{0,80}closing\.close\(\)\.finally\(\(\) => import_electron\d*\.app\.exit\(0\)\)/);
+  });
 });

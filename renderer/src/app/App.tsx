@@ -5,6 +5,7 @@ import { RecapPage } from '../recap/RecapPage';
 import { SettingsPage } from '../settings/SettingsPage';
 import { SyncPage } from '../sync/SyncPage';
 import { SyncBadge } from '../sync/SyncBadge';
+import { BackupBadge } from '../backup/BackupBadge';
 import { useSyncStatus } from '../sync/useSyncStatus';
 import type { SyncStatus } from '../../../forms/sync';
 import { MENU_VIEWS, WORK_VIEWS, type WorkView } from '../../../forms/work-views';
@@ -96,6 +97,7 @@ export function App() {
         <div className="brand">Loket Aduan</div>
         <Who />
         <SyncBadge status={sync} />
+        <BackupBadge />
         <ul>
           {NAV.filter((n) => may(n.needs)).map((n) => (
             <li key={n.href}>

@@ -12,6 +12,7 @@ import { useSettingsLoad } from './useSettings';
 import { CalendarSection } from './CalendarSection';
 import { SyncSettingsSection } from './SyncSettingsSection';
 import { AccountsSection } from './AccountsSection';
+import { BackupSection } from '../backup/BackupSection';
 
 const TEXT_FIELDS: { name: keyof SettingsInput; label: string; hint?: string }[] = [
   { name: 'officeName', label: 'Nama kantor' },
@@ -152,6 +153,7 @@ function SettingsForm({ initial, saved }: { initial: Settings; saved: (s: Settin
       </form>
       <AccountsSection onChange={accounts.reload} />
       <SyncSettingsSection />
+      <BackupSection />
       <CalendarSection />
     </section>
   );
