@@ -38,7 +38,7 @@ export function auditHash(prevHash: string, row: HashedContent): string {
  * would come back as U+FFFD and no longer match its hash; it is replaced before hashing instead.
  */
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
-const stored = (s: string | null | undefined): string | null => (s == null ? null : s.replace(LONE_SURROGATE, '\uFFFD'));
+const asStored = (s: string | null | undefined): string | null => (s == null ? null : s.replace(LONE_SURROGATE, '\uFFFD'));
 
 /** Appends one row (inside the caller's transaction when there is one); returns its seq. */
 export function appendAudit(db: Db, entry: AuditEntry): number {
@@ -50,10 +50,10 @@ export function appendAudit(db: Db, entry: AuditEntry): number {
       seq: (last?.seq ?? 0) + 1,
       at: entry.at,
       accountId: entry.accountId,
-      accountName: stored(entry.accountName)!,
+      accountName: asStored(entry.accountName)!,
       action: entry.action,
-      method: stored(entry.method),
-      object: stored(entry.object),
+      method: asStored(entry.method),
+      object: asStored(entry.object),
       outcome: entry.outcome,
       detail,
     };

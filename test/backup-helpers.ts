@@ -41,12 +41,14 @@ export async function configureBackups(core: Core, folder: string, password = PA
 }
 
 /** Every table's rows (rowid included), keyed by table, each row as JSON text (blobs as hex). */
-export function tableRows(sqlite: Database.Database): Record<string, string[]> {
+export function tableRows(sqlite: Database.Database, columnsOf: (table: string) => string[] | undefined = () => undefined): Record<string, string[]> {
   const out: Record<string, string[]> = {};
   const tables = sqlite.prepare("SELECT name, wr FROM pragma_table_list WHERE schema = 'main' AND type IN ('table', 'shadow') AND name <> 'sqlite_schema'").all() as { name: string; wr: number }[];
   for (const { name, wr } of tables.sort((a, b) => a.name.localeCompare(b.name))) {
     if (name === 'sqlite_temp_schema') continue;
-    const rows = sqlite.prepare(wr ? `SELECT * FROM "${name}"` : `SELECT rowid AS _rowid, * FROM "${name}"`).raw(true).all() as unknown[][];
+    // Only the columns asked for (an older version's, in a table a later migration added to).
+    const cols = columnsOf(name)?.map((c) => `"${c}"`).join(', ') ?? '*';
+    const rows = sqlite.prepare(wr ? `SELECT ${cols} FROM "${name}"` : `SELECT rowid AS _rowid, ${cols} FROM "${name}"`).raw(true).all() as unknown[][];
     out[name] = rows.map((r) => JSON.stringify(r, (_k, v: unknown) => (Buffer.isBuffer(v) ? v.toString('hex') : v))).sort();
   }
   return out;

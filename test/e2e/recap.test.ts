@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS } from '../../forms/settings';
-import { formA } from '../helpers';
+import { formA, seedAccount } from '../helpers';
 import { readPdf } from '../pdf-text';
 import { chromiumExecutable, openApp, type E2E } from './browser';
 
@@ -12,7 +12,9 @@ describe.skipIf(!chromiumExecutable)('Rekap in Chromium', () => {
     app = await openApp({
       now: () => new Date('2026-11-24T03:00:00Z'),
       setup: async (core) => {
-        await core.dispatch('settings.save', { ...DEFAULT_SETTINGS, officeName: 'DPMPTSP Kabupaten Buton Utara', place: 'Buranga', ketuaName: 'Hasanuddin', targetReceived: 100 });
+        // The recaps are signed by the ketua chosen in Pengaturan.
+        const ketua = seedAccount(core.database.db, { username: 'hasan', name: 'Hasanuddin', roles: ['ketua'] });
+        await core.dispatch('settings.save', { ...DEFAULT_SETTINGS, officeName: 'DPMPTSP Kabupaten Buton Utara', place: 'Buranga', ketuaAccountId: ketua.id, targetReceived: 100 });
         await core.dispatch('complaints.create', formA({ reporterName: 'Andi Terbuka', receivedDate: '2026-11-23', receivedTime: '09:00' }));
         await core.dispatch('complaints.create', formA({ reporterName: 'Budi Rahasia', confidential: true, receivedDate: '2026-11-24', receivedTime: '08:00', problem: 'Pungli di loket' }));
       },

@@ -2,18 +2,16 @@
 // that names the row someone edited in the file), one row per view, print or export that shows a
 // protected reporter, and the *Log audit* screen's filters and XLSX export.
 import { spawnSync } from 'node:child_process';
-import fs from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { DB_FILE } from '../../db/open';
 import type { Envelope } from '../../forms/api';
 import { DEFAULT_SETTINGS } from '../../forms/settings';
 import type { Core } from '../../server/core';
 import { REPO_ROOT } from '../../server/paths';
 import type { Printer } from '../../server/printer';
 import { pdfBytes } from '../fixtures';
-import { coresClosedAfterEach, formA, makeBareCore, tempDir, TEST_PASSWORD } from '../helpers';
+import { coresClosedAfterEach, formA, makeBareCore, openDataDb, tempDir, TEST_PASSWORD } from '../helpers';
 
 const newCore = coresClosedAfterEach();
 /** The printable HTML is built for real; the PDF engine is left out, for speed. */
@@ -90,19 +88,18 @@ describe('the audit chain', () => {
     const dir = tempDir();
     const c = makeBareCore(dir, { now: NOW, printer: paperless });
     await realisticSession(c);
-    const row = c.database.sqlite.prepare("SELECT seq, prev_hash, hash FROM audit_log WHERE method = 'settings.save'").get() as { seq: number; prev_hash: string; hash: string };
+    const row = c.database.sqlite.prepare("SELECT seq FROM audit_log WHERE method = 'settings.save'").get() as { seq: number };
     const total = c.database.sqlite.prepare('SELECT count(*) FROM audit_log').pluck().get();
     await c.close();
-    // The row's two hashes lie side by side in its record; its detail just before them. One
-    // letter of the office's new name, in that record only, is changed in the file's bytes.
-    const file = path.join(dir, DB_FILE);
-    const bytes = fs.readFileSync(file);
-    const end = bytes.indexOf(Buffer.from(row.prev_hash + row.hash));
-    expect(end).toBeGreaterThan(0);
-    const at = bytes.lastIndexOf(Buffer.from('Kantor Baru Buranga'), end);
-    expect(end - at).toBeLessThan(1000);
-    bytes.write('Kantor Baru Burangx', at, 'utf8');
-    fs.writeFileSync(file, bytes);
+    // Someone with the folder's key and SQLite tools: the append-only trigger dropped, one letter
+    // of the office's new name changed in that row only, the trigger put back.
+    const db = openDataDb(dir);
+    const trigger = db.prepare("SELECT sql FROM sqlite_master WHERE name = 'audit_log_no_update'").pluck().get() as string;
+    db.exec('DROP TRIGGER audit_log_no_update');
+    const changed = db.prepare("UPDATE audit_log SET detail = replace(detail, 'Kantor Baru Buranga', 'Kantor Baru Burangx') WHERE seq = ?").run(row.seq);
+    expect(changed.changes).toBe(1);
+    db.exec(trigger);
+    db.close();
     expect(auditVerify(dir)).toEqual({ code: 1, out: `Log audit: ${total} baris; baris ${row.seq} tidak cocok (isi atau urutannya diubah di luar aplikasi).` });
   }, 60_000);
 

@@ -281,7 +281,14 @@ describe('restoring a bad file: refused with the reason, nothing touched', () =>
       ok: false,
       error: { code: 'INVALID_INPUT', fields: { file: expect.stringMatching(/tidak ditemukan/) } },
     });
-    expect(tableRows(core.database.sqlite)).toEqual(rows);
+    // Nothing changed but the audit log, which names the admin's two refused attempts.
+    const { audit_log: audited, ...after } = tableRows(core.database.sqlite);
+    const { audit_log: auditedBefore, ...data } = rows;
+    expect(after).toEqual(data);
+    expect(audited!.filter((r) => !auditedBefore!.includes(r)).map((r) => JSON.parse(r) as unknown[]).map((r) => [r[5], r[6], r[8]])).toEqual([
+      ['ubah', 'backup.restore', 'ditolak'],
+      ['ubah', 'backup.restore', 'ditolak'],
+    ]);
   });
 });
 
