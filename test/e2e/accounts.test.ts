@@ -5,6 +5,7 @@
 import fs from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { lockedMessage, lockEnds, LOCKOUT_MS } from '../../forms/lockout';
 import { seedAccount, TEST_PASSWORD } from '../helpers';
 import { readPdf } from '../pdf-text';
 import { chromiumExecutable, openApp, signInUi, type E2E } from './browser';
@@ -14,7 +15,7 @@ const ADMIN = { username: 'laode', name: 'La Ode Admin', password: 'sandi-admin-
 describe.skipIf(!chromiumExecutable)('accounts in Chromium', () => {
   let app: E2E;
   beforeAll(async () => {
-    app = await openApp({ bare: true, now: () => new Date('2026-11-24T03:00:00Z') });
+    app = await openApp({ bare: true });
   });
   afterAll(async () => app?.close());
   const go = (page: Page, route: string) => page.goto(new URL(`/#${route}`, app.host.url.split('?')[0]).href);
@@ -110,8 +111,11 @@ describe.skipIf(!chromiumExecutable)('accounts in Chromium', () => {
     }
     await page.getByLabel('Kata sandi').fill('salah-5-kata-sandi');
     await page.getByRole('button', { name: 'Masuk' }).click();
-    // 03:00 UTC is 11.00 WITA... the office zone is WIB by default: 10.00 + 15 minutes.
-    await page.getByText('Akun dikunci sementara karena 5 kali salah kata sandi. Coba lagi setelah pukul 10.15 WIB (24/11/2026).').waitFor();
+    // Until when, on the office's clock (WIB by default): a quarter of an hour from now.
+    const until = lockEnds(Date.now(), LOCKOUT_MS);
+    const message = page.getByText(/^Akun dikunci sementara karena 5 kali salah kata sandi\. Coba lagi setelah pukul \d\d\.\d\d WIB \(\d\d\/\d\d\/\d{4}\)\.$/);
+    await message.waitFor();
+    expect([lockedMessage(until, 'WIB'), lockedMessage(new Date(until.getTime() + 60_000), 'WIB')]).toContain(await message.textContent());
     await page.getByLabel('Kata sandi').fill(TEST_PASSWORD);
     await page.getByRole('button', { name: 'Masuk' }).click();
     await expect.poll(() => app.core.database.sqlite.prepare("SELECT count(*) FROM audit_log WHERE action = 'gagal_masuk' AND account_name = 'Rina Marlina'").pluck().get()).toBe(6);
@@ -120,10 +124,13 @@ describe.skipIf(!chromiumExecutable)('accounts in Chromium', () => {
 
   it('locks the screen after the idle minutes and opens it again with the password, the half-typed form intact', async () => {
     const page = await app.browser.newPage({ viewport: { width: 1366, height: 768 }, locale: 'id-ID', timezoneId: 'Asia/Jakarta' });
+    page.setDefaultTimeout(10_000);
+    seedAccount(app.core.database.db, { username: 'jaga', name: 'Petugas Jaga', roles: ['petugas'] });
     try {
       await page.clock.install();
       await page.goto(app.host.url);
-      await signInUi(page, ADMIN.username, ADMIN.password);
+
+      await signInUi(page, 'jaga');
       await go(page, '/formulir/a');
       await page.getByLabel('Nama lengkap').fill('Wa Ode Sitti');
       await page.getByLabel('Alamat lengkap').fill('Jl. Poros Ereke No. 3');
@@ -131,12 +138,12 @@ describe.skipIf(!chromiumExecutable)('accounts in Chromium', () => {
       await page.getByRole('heading', { name: 'Layar terkunci' }).waitFor();
       // The core holds the session locked: nothing but the password opens it.
       expect(await app.core.dispatch('auth.state', {}, { session: await sessionOf(page) })).toMatchObject({ ok: true, value: { state: 'locked' } });
-      await page.getByLabel('Kata sandi').fill(ADMIN.password);
+      await page.getByLabel('Kata sandi').fill(TEST_PASSWORD);
       await page.getByRole('button', { name: 'Buka kunci' }).click();
       await page.getByRole('heading', { name: 'Layar terkunci' }).waitFor({ state: 'detached' });
       expect(await page.getByLabel('Nama lengkap').inputValue()).toBe('Wa Ode Sitti');
       expect(await page.getByLabel('Alamat lengkap').inputValue()).toBe('Jl. Poros Ereke No. 3');
-      const actions = app.core.database.sqlite.prepare("SELECT action FROM audit_log WHERE account_name = ? ORDER BY seq DESC LIMIT 2").pluck().all(ADMIN.name);
+      const actions = app.core.database.sqlite.prepare("SELECT action FROM audit_log WHERE account_name = ? ORDER BY seq DESC LIMIT 2").pluck().all('Petugas Jaga');
       expect(actions).toEqual(['buka_kunci', 'kunci']);
     } finally {
       await page.close();
