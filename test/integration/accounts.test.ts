@@ -1,7 +1,11 @@
 // Accounts and sessions through the real API: the first account, signing in, wrong passwords and
 // the lockout (also across clock changes and a restart), the idle lock, deactivation signing out
 // everywhere, two tabs as two people, the last admin, a session that ends mid-save.
+import { spawnSync } from 'node:child_process';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { REPO_ROOT } from '../../server/paths';
+import { runUsers } from '../../server/users-cli';
 import type { Envelope } from '../../forms/api';
 import { coresClosedAfterEach, formA, makeBareCore, personOn, TEST_ACCOUNT, TEST_PASSWORD, tempDir } from '../helpers';
 import type { Core } from '../../server/core';
@@ -223,4 +227,40 @@ describe('managing accounts', () => {
     expect(await c.dispatch('complaints.create', formA({ reporterName: 'Citra', officerAccountId: hasan.account.id }))).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', fields: { officerAccountId: 'Petugas penerima harus akun petugas yang aktif.' } } });
     expect(value<{ name: string }[]>(await rina.call('accounts.officers', {})).map((o) => o.name)).toEqual(['Admin Uji', 'Rina Marlina']);
   });
+});
+
+describe('`npm run users` (the command line)', () => {
+  /** The real command in a child process, the password on standard input. */
+  function usersProcess(args: string[], stdin = '') {
+    const res = spawnSync(process.execPath, ['--import', 'tsx', path.join(REPO_ROOT, 'server/users-cli.ts'), ...args], { cwd: REPO_ROOT, encoding: 'utf8', input: stdin, timeout: 60_000 });
+    return { code: res.status, out: `${res.stdout}${res.stderr}`.trim() };
+  }
+  /** The same command run in this process (what the child runs), to keep the test quick. */
+  async function users(args: string[], stdin = '') {
+    const lines: string[] = [];
+    const code = await runUsers(args, { stdin: async () => stdin, out: (l) => lines.push(l) });
+    return { code, out: lines.join('\n') };
+  }
+
+  it('adds the first admin with the password from stdin, lists, changes roles, deactivates and resets; each change audited; the app signs them in', async () => {
+    const dir = tempDir();
+    expect(usersProcess(['add', '--data-dir', dir, '--username', 'admin', '--name', 'La Ode Admin', '--role', 'admin'], 'sandi-admin-kantor\n')).toMatchObject({ code: 0, out: expect.stringContaining('Akun dibuat: admin') });
+    expect(await users(['add', '--data-dir', dir, '--username', 'siti', '--name', 'Siti Aminah', '--role', 'petugas'], 'pendek\n')).toMatchObject({ code: 1, out: expect.stringContaining('paling sedikit 10 karakter') });
+    expect((await users(['add', '--data-dir', dir, '--username', 'siti', '--name', 'Siti Aminah', '--role', 'petugas'], `${TEST_PASSWORD}\n`)).code).toBe(0);
+    expect((await users(['set-role', '--data-dir', dir, '--username', 'siti', '--role', 'petugas,penangan'])).out).toContain('Petugas layanan pengaduan, Tim penanganan');
+    // The last admin cannot be taken away here either.
+    expect(await users(['deactivate', '--data-dir', dir, '--username', 'admin'])).toMatchObject({ code: 1, out: expect.stringContaining('admin aktif terakhir') });
+    expect((await users(['deactivate', '--data-dir', dir, '--username', 'siti'])).code).toBe(0);
+    expect((await users(['reset-password', '--data-dir', dir, '--username', 'siti'], 'kata-sandi-baru-siti\n')).code).toBe(0);
+    const listed = await users(['list', '--data-dir', dir]);
+    expect(listed.out.split('\n')).toEqual([expect.stringMatching(/^admin\tLa Ode Admin\t-\tAdmin\taktif$/), expect.stringMatching(/^siti\tSiti Aminah\t-\t.*\tnonaktif$/)]);
+
+    const c = newCore(dir);
+    expect(value(await signIn(c, 'admin', 'sandi-admin-kantor'))).toMatchObject({ account: { name: 'La Ode Admin', roles: ['admin'] } });
+    expect(await signIn(c, 'siti', 'kata-sandi-baru-siti')).toMatchObject({ ok: false, error: { message: expect.stringContaining('dinonaktifkan') } });
+    const rows = c.database.sqlite.prepare("SELECT account_name, method, detail FROM audit_log WHERE method LIKE 'users.%' ORDER BY seq").all() as { account_name: string; method: string; detail: string | null }[];
+    expect(rows.map((r) => r.method)).toEqual(['users.add', 'users.add', 'users.set-role', 'users.deactivate', 'users.reset-password']);
+    expect(new Set(rows.map((r) => r.account_name))).toEqual(new Set(['Baris perintah (npm run users)']));
+    for (const r of rows) for (const secret of ['sandi-admin-kantor', TEST_PASSWORD, 'kata-sandi-baru-siti', 'scrypt$']) expect(r.detail ?? '').not.toContain(secret);
+  }, 120_000);
 });
