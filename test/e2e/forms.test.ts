@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS } from '../../forms/settings';
 import { pngBytes } from '../fixtures';
 import { readPdf } from '../pdf-text';
-import { chromiumExecutable, openApp, type E2E } from './browser';
+import { chromiumExecutable, openApp, withSession, type E2E } from './browser';
 import { focusedLabel, tabTo } from './keyboard';
 
 describe.skipIf(!chromiumExecutable)('Formulir A, B and C in Chromium', () => {
@@ -227,6 +227,7 @@ describe.skipIf(!chromiumExecutable)('Formulir A, B and C in Chromium', () => {
 
   it('works at 200% zoom on a 1366×768 screen', async () => {
     const page = await app.browser.newPage({ viewport: { width: 683, height: 384 }, deviceScaleFactor: 2 });
+    await withSession(page, app.session!);
     await page.goto(app.host.url.replace('/?', '/?') + '#/formulir/c');
     await page.getByLabel('Materi pengaduan').waitFor();
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);

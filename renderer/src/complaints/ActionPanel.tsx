@@ -4,8 +4,9 @@ import { useFieldArray, useForm, type Control, type FieldErrors, type Resolver, 
 import { initialValues, type FieldUi } from '../../../forms/action-fields';
 import { ApiError } from '../../../forms/api';
 import type { ComplaintDetail } from '../../../forms/complaint';
-import { specOf, type Action } from '../../../forms/workflow';
+import { mayTake, specOf, type Action } from '../../../forms/workflow';
 import { api } from '../app/api';
+import { useAccount } from '../auth/AuthGate';
 import { Field } from '../ui/Field';
 import { Options } from '../ui/Options';
 
@@ -116,7 +117,8 @@ function ActionForm({ action, c, categories, onDone, onCancel }: { action: Actio
     resolver: zodResolver(spec.input) as unknown as Resolver<Values>,
     defaultValues: initialValues(spec.fields, c),
   });
-  const [actor, setActor] = useState(() => sessionStorage.getItem('loket-officer') ?? '');
+  // The step is recorded under the signed-in account (the core takes it from the session).
+  const me = useAccount().account;
   const [failure, setFailure] = useState<string | null>(null);
   const err = (name: string) => {
     let e: unknown = formState.errors as FieldErrors;
@@ -127,8 +129,7 @@ function ActionForm({ action, c, categories, onDone, onCancel }: { action: Actio
   const submit = async (input: Values) => {
     setFailure(null);
     try {
-      sessionStorage.setItem('loket-officer', actor);
-      onDone(await api.call('complaints.transition', { id: c.id, action, input, actor } as never));
+      onDone(await api.call('complaints.transition', { id: c.id, action, input } as never));
     } catch (e) {
       if (e instanceof ApiError) for (const [k, m] of Object.entries(e.fields)) setError(k.replace(/^input\./, ''), { message: m });
       setFailure(e instanceof Error ? e.message : 'Gagal menyimpan tindakan.');
@@ -141,9 +142,7 @@ function ActionForm({ action, c, categories, onDone, onCancel }: { action: Actio
       {Object.entries(spec.fields).map(([name, f]) => (
         <ActionField key={name} name={name} ui={f.ui} register={register} control={control} err={err} categories={categories} />
       ))}
-      <Field id="a-actor" label="Petugas">
-        {(aria) => <input type="text" {...aria} value={actor} onChange={(e) => setActor(e.target.value)} />}
-      </Field>
+      <p className="hint">Dicatat atas nama {me.name}.</p>
       {failure ? <p className="error" role="alert">{failure}</p> : null}
       <div className="actions">
         <button type="submit" disabled={formState.isSubmitting}>
@@ -160,11 +159,15 @@ function ActionForm({ action, c, categories, onDone, onCancel }: { action: Actio
 /** The actions the flow allows now (from the server), each with its own small form. */
 export function ActionPanel({ c, categories, onChange }: { c: ComplaintDetail; categories: string[]; onChange: (c: ComplaintDetail) => void }) {
   const [open, setOpen] = useState<Action | null>(null);
+  const { roles } = useAccount().account;
   if (c.allowedActions.length === 0) return <p>Kasus sudah ditutup; tidak ada tindakan lagi.</p>;
+  // Only the steps this person's roles may take (forms/workflow.ts `by`); the core refuses the others.
+  const mine = c.allowedActions.filter((a) => mayTake(a, roles));
+  if (mine.length === 0) return null;
   return (
     <div className="action-panel">
       <div className="actions" role="group" aria-label="Tindakan">
-        {c.allowedActions.map((a) => (
+        {mine.map((a) => (
           <button key={a} type="button" className={open === a ? '' : 'secondary'} aria-pressed={open === a} onClick={() => setOpen(a)}>
             {specOf(a).label}
           </button>
