@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { optionalText, requiredText } from './fields';
+import { nipField, optionalText, requiredText } from './fields';
 import { parseNumber } from './format';
 import { TIME_ZONES } from './time';
 import { DEFAULT_CATEGORIES } from './vocabulary';
@@ -71,9 +71,7 @@ export const settingsSchema = z.object({
   targetReceived: filled('Target pengaduan diterima per tahun wajib diisi (0 bila belum ditetapkan).', number('Target pengaduan diterima per tahun').int({ error: 'Target pengaduan diterima per tahun harus bilangan bulat.' }).max(1_000_000, { error: 'Target pengaduan diterima per tahun paling banyak 1.000.000.' })),
   targetFinishedPercent: filled('Target persentase pengaduan selesai wajib diisi.', number('Target persentase pengaduan selesai').max(100, { error: 'Target persentase pengaduan selesai paling besar 100.' })),
   headName: optionalText('Nama Kepala Kantor', 120),
-  headNip: optionalText('NIP Kepala Kantor', 30).refine((v) => v === null || /^\d{18}$/.test(v.replace(/\s/g, '')), {
-    error: 'NIP terdiri dari 18 angka.',
-  }),
+  headNip: nipField('NIP Kepala Kantor'),
 });
 export type Settings = z.output<typeof settingsSchema>;
 export type SettingsInput = z.input<typeof settingsSchema>;

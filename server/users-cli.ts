@@ -25,6 +25,7 @@ import { AUDIT_SYSTEM } from '../forms/audit';
 import { fieldErrorsOf } from '../forms/api';
 import { ROLE_LABELS, ROLES } from '../forms/roles';
 import { activateAccount, addAccount, changeAccount, resetAccountPassword, type AccountChange } from './accounts';
+import { readPassword } from './backup/cli';
 import { openDataFolder, type DataFolder } from './data-folder';
 import { browserKeyStore } from './keys';
 import { DATA_DIR_ENV, defaultDataDir, MIGRATIONS_DIR } from './paths';
@@ -151,18 +152,8 @@ export async function runUsers(argv: string[], io: CliIo, env: NodeJS.ProcessEnv
   }
 }
 
-async function readStdin(): Promise<string> {
-  if (process.stdin.isTTY) process.stderr.write('Kata sandi (diakhiri Enter; terlihat di layar, sebaiknya lewat pipa): ');
-  const chunks: Buffer[] = [];
-  for await (const c of process.stdin) {
-    chunks.push(c as Buffer);
-    if (process.stdin.isTTY && Buffer.concat(chunks).includes(10)) break;
-  }
-  return Buffer.concat(chunks).toString('utf8');
-}
-
 if (process.argv[1] && path.resolve(process.argv[1]) === path.resolve(import.meta.filename)) {
-  runUsers(process.argv.slice(2), { stdin: readStdin, out: (l) => console.log(l) }).then(
+  runUsers(process.argv.slice(2), { stdin: () => readPassword(), out: (l) => console.log(l) }).then(
     (code) => process.exit(code),
     (e: unknown) => {
       console.error(e instanceof Error ? e.message : String(e));
