@@ -45,7 +45,11 @@ export interface TestCore extends Core {
 
 /** A core on a data folder (a fresh one by default), with TEST_ACCOUNT signed in: `dispatch` carries its session unless given another. */
 export function makeCore(dataDir = tempDir(), opts: Partial<Omit<CoreOptions, 'dataDir'>> & { printer?: Printer } = {}): TestCore {
-  const core = makeBareCore(dataDir, opts);
+  return signedInCore(makeBareCore(dataDir, opts));
+}
+
+/** `core` with TEST_ACCOUNT (made when missing) signed in: its `dispatch` carries that session unless given another. */
+export function signedInCore(core: Core): TestCore {
   const account = accountByUsername(core.database.db, TEST_ACCOUNT.username) ?? seedAccount(core.database.db);
   const session = core.sessions.open(account);
   return { ...core, account, session, dispatch: (method, input, meta) => core.dispatch(method, input, meta ?? { session }) };

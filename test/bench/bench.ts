@@ -10,7 +10,7 @@ import { createCore } from '../../server/core';
 import { demoComplaints, mulberry32 } from '../../server/demo-data';
 import { ftsQuery, registrationQuery } from '../../db/search';
 import { MIGRATIONS_DIR } from '../../server/paths';
-import { tempDir } from '../helpers';
+import { signedInCore, tempDir } from '../helpers';
 import { compare, printFigures, stats, type Figure } from './harness';
 
 const { values } = parseArgs({ options: { n: { type: 'string', default: '100000' }, runs: { type: 'string', default: '200' } } });
@@ -18,7 +18,8 @@ const N = Number(values.n);
 const RUNS = Number(values.runs);
 
 const dataDir = tempDir('loket-bench-');
-const core = createCore({ dataDir, migrationsFolder: MIGRATIONS_DIR, host: 'browser', version: 'bench', now: () => new Date('2026-11-24T03:00:00Z') });
+// Signed in as an account holding every role, as the API is only served to someone signed in.
+const core = signedInCore(createCore({ dataDir, migrationsFolder: MIGRATIONS_DIR, host: 'browser', version: 'bench', now: () => new Date('2026-11-24T03:00:00Z') }));
 const { sqlite, db } = core.database;
 const settings = DEFAULT_SETTINGS;
 
@@ -151,7 +152,7 @@ await searchFigure(
   const plainDir = tempDir('loket-bench-plain-');
   sqlite.pragma('wal_checkpoint(TRUNCATE)');
   vacuumInto({ file: core.database.file, key: deriveKeys(browserKeyStore(dataDir).read()!).database }, path.join(plainDir, DB_FILE), null);
-  const plain = createCore({ dataDir: plainDir, migrationsFolder: MIGRATIONS_DIR, host: 'browser', version: 'bench', now: () => new Date('2026-11-24T03:00:00Z'), keyStore: 'plaintext' });
+  const plain = signedInCore(createCore({ dataDir: plainDir, migrationsFolder: MIGRATIONS_DIR, host: 'browser', version: 'bench', now: () => new Date('2026-11-24T03:00:00Z'), keyStore: 'plaintext' }));
   await plain.sync.stop();
   const payloads = [...demoComplaints({ count: 2 * (RUNS + 20), timeZone: 'WIB', now: new Date('2026-11-24T03:00:00Z'), seed: 123 })].map((p, n) => ({
     ...p,
