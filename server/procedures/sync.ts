@@ -11,8 +11,11 @@ export function syncProcedures(ctx: ProcedureContext): HandlersOf<'sync'> {
   const settingsView = () => ({ url: getMeta(db, 'url') ?? '', officeId: getMeta(db, 'officeId') ?? '', tokenSet: !!tokens.read(), tokenSource: tokens.source, tokenEditable: tokens.editable });
   /** What a change's audit row may say: the address and office code, whether a token is set (never the token). */
   const audited = (v: ReturnType<typeof settingsView>) => ({ url: v.url, officeId: v.officeId, tokenSet: v.tokenSet });
-  /** A change runs inside its transaction (server/dispatch.ts): the run it starts waits until that has committed. */
-  const runAfterCommit = () => void setImmediate(() => void sync.runNow());
+  /**
+   * A change runs inside its transaction (server/dispatch.ts), which is synchronous: a microtask
+   * starts the run once it has committed, and before anything else (closing the core) can happen.
+   */
+  const runAfterCommit = () => queueMicrotask(() => void sync.runNow());
   return {
     'sync.status': () => sync.status(),
     'sync.overview': () => ({
