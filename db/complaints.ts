@@ -55,6 +55,12 @@ export function rowFromInput(data: ComplaintData, settings: Settings, now: strin
   };
 }
 
+/** The data of a complaint's first event (`created`). */
+export function createdEventData(row: Pick<NewComplaintRow, 'form' | 'status'>, extra?: Record<string, unknown>): Record<string, unknown> {
+  // Answered at the counter (E. Penyelesaian): the history says so, and where the case went.
+  return { version: 1, form: row.form, ...(row.status === 'diterima' ? {} : { to: row.status, answeredAtCounter: true }), ...extra };
+}
+
 /**
  * Inserts a complaint, its registration number, its attachments and its first event, and deletes
  * the draft it was keyed in. Must run inside the caller's transaction, so all of it commits or
@@ -87,16 +93,7 @@ export function insertComplaint(
     tx.insert(complaintAttachments).values({ complaintId: inserted.id, ...a, addedAt: row.createdAt }).onConflictDoNothing().run();
   }
   tx.insert(complaintEvents)
-    .values({
-      id: uuidv7(),
-      complaintId: inserted.id,
-      seq: 1,
-      type: 'created',
-      at: row.createdAt,
-      actor: row.officer ?? null,
-      // Answered at the counter (E. Penyelesaian): the history says so, and where the case went.
-      data: { version: 1, form: row.form, ...(row.status === 'diterima' ? {} : { to: row.status, answeredAtCounter: true }), ...extra.eventData },
-    })
+    .values({ id: uuidv7(), complaintId: inserted.id, seq: 1, type: 'created', at: row.createdAt, actor: row.officer ?? null, data: createdEventData(row, extra.eventData) })
     .run();
   tx.delete(drafts).where(eq(drafts.id, inserted.id)).run();
   return inserted;

@@ -10,7 +10,7 @@ import { draft, draftHold, draftList, draftSave } from './drafts';
 import { PAPER_SIZES, PRINT_KINDS } from './print';
 import { calendarView, holidayInput } from './calendar';
 import { periodInput } from './periods';
-import { indicators, monevInput, periodRecap, RECAP_KINDS, weeklyRecap } from './recap';
+import { indicators, monevInput, periodCounts, periodRecap, RECAP_KINDS, weeklyRecap } from './recap';
 import { settingsSchema } from './settings';
 import { workViewCounts } from './work-views';
 import { transitionInput } from './workflow';
@@ -28,6 +28,18 @@ const byId = z.object({ id: z.uuid({ error: 'Pengenal tidak sah.' }) });
 
 const none = z.object({}).strict();
 
+/** A long job the app runs in the background (server/background/), as far as it has got. */
+export const jobProgress = z.object({
+  state: z.enum(['running', 'done', 'failed']),
+  done: z.number().int(),
+  total: z.number().int(),
+  startedAt: z.string(),
+  finishedAt: z.string().nullable(),
+  /** Why it failed, for the screen. */
+  message: z.string().nullable(),
+});
+export type JobProgress = z.infer<typeof jobProgress>;
+
 export const contract = {
   'app.info': {
     input: none,
@@ -40,6 +52,8 @@ export const contract = {
       schemaVersion: z.number().int(),
     }),
   },
+  /** The background jobs: the open deadlines recomputed after a calendar or settings change (null: none since the start). */
+  'app.jobs': { input: none, output: z.object({ deadlines: jobProgress.nullable() }) },
   'complaints.create': { input: complaintInput, output: complaintCreated },
   'complaints.list': { input: complaintListInput, output: complaintListResult },
   'complaints.get': { input: byId, output: complaintDetail },
@@ -68,6 +82,9 @@ export const contract = {
     output: z.object({ printed: z.boolean() }),
   },
   'recap.weekly': { input: periodInput, output: weeklyRecap },
+  /** The semester or quarter recap (Rekapitulasi): counts only. */
+  'recap.summary': { input: periodInput, output: periodCounts },
+  /** The counts and the results report (Laporan hasil), one row per complaint. */
   'recap.period': { input: periodInput, output: periodRecap },
   'recap.indicators': { input: periodInput, output: indicators },
   'recap.pdf': {

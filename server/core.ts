@@ -4,12 +4,14 @@
 // each file serving its part of the contract, and are merged below into the one Handlers map.
 import path from 'node:path';
 import { releaseAllHolds } from '../db/drafts';
-import { openDatabase, type OpenDatabase } from '../db/open';
+import { openDatabase, type OpenDatabase, type OpenOptions } from '../db/open';
 import { setUpstreamUrl } from '../db/outbox';
 import { getSettings } from '../db/settings';
 import { deadlineContextOf, recomputeOpenDeadlines } from '../db/workflow';
 import type { Envelope } from '../forms/api';
 import { AttachmentStore } from './attachment-store';
+import { DeadlineRecompute } from './background/deadline-recompute';
+import { WorkerClient } from './background/worker-client';
 import { dispatch, type Handlers } from './dispatch';
 import { seedCalendar } from './holiday-seed';
 import { log } from './log';
@@ -47,6 +49,17 @@ export interface CoreOptions {
   upstreamUrl?: string;
   /** Backoff, poll interval and timeouts of the sync engine (tests shorten them). */
   sync?: Partial<SyncTuning>;
+  /**
+   * The background worker's script: the bundled worker.cjs beside the Electron main bundle, or by
+   * default server/background/worker.ts under the app's root (run from source through tsx).
+   */
+  workerFile?: string;
+}
+
+/** Long work off the main thread: the worker and the deadline recomputation it runs. */
+export interface Background {
+  worker: WorkerClient;
+  deadlines: DeadlineRecompute;
 }
 
 export interface Core {
@@ -54,6 +67,7 @@ export interface Core {
   database: OpenDatabase;
   attachments: AttachmentStore;
   sync: SyncEngine;
+  background: Background;
   dispatch(method: unknown, input: unknown): Promise<Envelope<unknown>>;
   close(): Promise<void>;
 }
@@ -68,7 +82,9 @@ export function createCore(opts: CoreOptions): Core {
 }
 
 function startCore(opts: CoreOptions): Core {
-  const database = openDatabase({ dataDir: opts.dataDir, migrationsFolder: opts.migrationsFolder });
+  // One set of options for every connection: the app's and the background worker's.
+  const open: OpenOptions = { dataDir: opts.dataDir, migrationsFolder: opts.migrationsFolder };
+  const database = openDatabase(open);
   if (!database.wal) log.warn('this folder cannot hold a write-ahead log (network share?); using journal_mode=DELETE');
   const { db } = database;
   const now = opts.now ?? (() => new Date());
@@ -88,13 +104,18 @@ function startCore(opts: CoreOptions): Core {
     adapter: upstreamAdapter(db, tokens, { timeoutMs: tuning.requestTimeoutMs, now, onServerDate: (d) => sync.noteServerDate(d) }),
   });
 
-  const ctx = procedureContext({ app: { version: opts.version, host: opts.host, dataDir: opts.dataDir }, database, attachments, sync, tokens, printer, now });
+  const worker = new WorkerClient({ file: opts.workerFile ?? path.resolve(opts.migrationsFolder, '..', '..', 'server', 'background', 'worker.ts'), open });
+  const background: Background = { worker, deadlines: new DeadlineRecompute(db, worker, now) };
 
-  // Start-up: the shipped calendars first; new official dates move every open deadline, otherwise
-  // only rows without one need it. The windows of an earlier run are gone, and so are their holds.
+  const ctx = procedureContext({ app: { version: opts.version, host: opts.host, dataDir: opts.dataDir }, database, attachments, sync, tokens, printer, background, now });
+
+  // Start-up: the shipped calendars first; new official dates move every open deadline (in the
+  // background), otherwise only rows without one need it. The windows of an earlier run are gone,
+  // and so are their holds.
   const officialChanged = seedCalendar(db, Number(ctx.today().slice(0, 4)), now().toISOString());
   releaseAllHolds(db);
-  recomputeOpenDeadlines(db, deadlineContextOf(db), now().toISOString(), !officialChanged);
+  if (officialChanged) background.deadlines.start();
+  else recomputeOpenDeadlines(db, deadlineContextOf(db), now().toISOString(), true);
 
   // Each file serves the methods of its prefixes; a procedure missing here fails the type check.
   const handlers: Handlers = {
@@ -116,9 +137,11 @@ function startCore(opts: CoreOptions): Core {
     database,
     attachments,
     sync,
+    background,
     dispatch: (method, input) => dispatch(handlers, method, input, { dataDir: opts.dataDir }),
     close: async () => {
       await sync.stop();
+      await worker.close();
       await printer?.close?.();
       database.close();
     },

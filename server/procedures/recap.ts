@@ -4,44 +4,30 @@
 // them out.
 import crypto from 'node:crypto';
 import { getMonev, saveMonev } from '../../db/monev';
-import { indicatorData, periodRecap, weeklyRecap } from '../../db/recaps';
 import { ApiError, type OutputOf } from '../../forms/api';
-import { quarterContaining, type Period } from '../../forms/periods';
 import { recapFilename } from '../../forms/print';
-import { LANDSCAPE, type RecapKind } from '../../forms/recap';
+import { LANDSCAPE } from '../../forms/recap';
 import { log } from '../log';
 import { pdfPageCount } from '../printer';
 import { recapBodyOf, recapPage } from '../recap-html';
-import { recapWorkbook } from '../recap-xlsx';
+import { countsOf, indicatorsOf, periodOf, recapData, weeklyOf } from '../recap-data';
 import type { HandlersOf, ProcedureContext } from './context';
 
 type ExportJob = OutputOf<'recap.export.status'>;
 
 export function recapProcedures(ctx: ProcedureContext): HandlersOf<'recap' | 'monev'> {
   const { db, database } = ctx;
-  const weekly = (period: Period) => weeklyRecap(database.sqlite, period, ctx.deadlines(), ctx.now().toISOString());
-  const semester = (period: Period) => periodRecap(database.sqlite, period, { tz: ctx.settings().timeZone });
-  /** What a recap of this kind shows for the period (monitoring: the quarter the period starts in). */
-  const recapData = (kind: RecapKind, period: Period) => {
-    if (kind === 'mingguan') return { weekly: weekly(period) };
-    if (kind === 'monev') {
-      const { year, quarter } = quarterContaining(period.from);
-      return { monev: getMonev(db, year, quarter) };
-    }
-    return { period: semester(period) };
-  };
+  const now = () => ctx.now().toISOString();
   const exportJobs = new Map<string, ExportJob>();
 
   return {
-    'recap.weekly': (period) => weekly(period),
-    'recap.period': (period) => semester(period),
-    'recap.indicators': (period) => {
-      const s = ctx.settings();
-      return indicatorData(database.sqlite, { tz: s.timeZone, period, targetReceived: s.targetReceived, targetFinishedPercent: s.targetFinishedPercent });
-    },
+    'recap.weekly': (period) => weeklyOf(database, period, now()),
+    'recap.summary': (period) => countsOf(database, period),
+    'recap.period': (period) => periodOf(database, period),
+    'recap.indicators': (period) => indicatorsOf(database, period),
     'recap.pdf': async ({ kind, period, paper }) => {
       if (!ctx.printer) throw new ApiError({ code: 'UNAVAILABLE', message: 'Pencetakan PDF tidak tersedia pada host ini.' });
-      const html = recapPage(kind, ctx.settings(), period, recapBodyOf(kind, recapData(kind, period), ctx.settings().timeZone), ctx.today());
+      const html = recapPage(kind, ctx.settings(), period, recapBodyOf(kind, recapData(database, kind, period, now()), ctx.settings().timeZone), ctx.today());
       const pdf = await ctx.printer.pdf(html, paper, LANDSCAPE[kind]);
       return { filename: recapFilename(kind, period, paper), dataBase64: pdf.toString('base64'), pages: pdfPageCount(pdf) };
     },
@@ -49,8 +35,9 @@ export function recapProcedures(ctx: ProcedureContext): HandlersOf<'recap' | 'mo
       const jobId = crypto.randomUUID();
       const job: ExportJob = { state: 'running', done: 0, total: 0, filename: null, dataBase64: null, message: null };
       exportJobs.set(jobId, job);
-      recapWorkbook(kind, recapData(kind, period), { settings: ctx.settings(), period, paper, today: ctx.today() }, (done, total) => Object.assign(job, { done, total })).then(
-        (buf) => Object.assign(job, { state: 'done', filename: recapFilename(kind, period, 'xlsx'), dataBase64: buf.toString('base64') }),
+      // The data and the workbook are made in the background worker, off this thread.
+      ctx.background.worker.run('recap.xlsx', { kind, period, paper, now: now() }, { onProgress: (done, total) => Object.assign(job, { done, total }) }).then(
+        (bytes) => Object.assign(job, { state: 'done', filename: recapFilename(kind, period, 'xlsx'), dataBase64: Buffer.from(bytes).toString('base64') }),
         (e: unknown) => {
           log.error('export failed', e);
           Object.assign(job, { state: 'failed', message: 'Ekspor gagal. Coba lagi.' });

@@ -48,6 +48,7 @@ const examples = (): { [M in Method]: InputOf<M> } => {
   const period = { from: '2026-11-01', to: '2026-11-30' };
   return {
     'app.info': {},
+    'app.jobs': {},
     'complaints.create': formA({ reporterName: 'Rina', problem: 'Antrean' }),
     'complaints.list': { q: 'izin', view: 'terlambat', from: '2026-01-01', to: '2026-12-31', limit: 20 },
     'complaints.get': { id: ids.complaint },
@@ -67,6 +68,7 @@ const examples = (): { [M in Method]: InputOf<M> } => {
     'print.pdf': { kind: 'receipt', id: ids.complaint, paper: 'A4' },
     'print.dialog': { kind: 'form', id: ids.complaint, paper: 'F4' },
     'recap.weekly': { from: '2026-11-16', to: '2026-11-22' },
+    'recap.summary': period,
     'recap.period': period,
     'recap.indicators': period,
     'recap.pdf': { kind: 'mingguan', period, paper: 'A4' },
