@@ -1,7 +1,7 @@
 // Queries over the outbox and the other sync tables. Rows get into the outbox only through the
 // triggers of migration 0008; this module moves them through queued → sending → sent | rejected,
 // records the upstream's receipts, and turns pulled updates into history events.
-import { and, asc, desc, eq, inArray, isNull, lte, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gt, inArray, isNotNull, isNull, lte, notInArray, or, sql, type SQL } from 'drizzle-orm';
 import type { ComplaintDetail } from '../forms/complaint';
 import { normalizeUpstreamUrl, OUTBOX_STATE_LABELS, OUTBOX_STATES, type OutboxState, type ReportAttachment, type ReportSource } from '../forms/sync';
 import type { ResultV1, UpdateV1 } from '../forms/upstream-v1';
@@ -25,17 +25,39 @@ export interface DueComplaint {
 /** Queued and not waiting out a retry delay. */
 const dueWhere = (now: string): SQL => and(eq(outbox.state, 'queued'), or(isNull(outbox.nextAttemptAt), lte(outbox.nextAttemptAt, now)))!;
 
-/** The next complaints to send, oldest queued first, each at its newest version. */
-export function dueComplaints(db: Db, now: string, limit: number): DueComplaint[] {
+/** What a report is made of (forms/sync.ts), and no other column. */
+const REPORT_COLUMNS = {
+  id: complaints.id,
+  version: complaints.version,
+  registrationNo: complaints.registrationNo,
+  form: complaints.form,
+  channel: complaints.channel,
+  receivedAt: complaints.receivedAt,
+  problem: complaints.problem,
+  content: complaints.content,
+  classification: complaints.classification,
+  category: complaints.category,
+  anonymous: complaints.anonymous,
+  confidential: complaints.confidential,
+  reporterName: complaints.reporterName,
+  reporterInstitution: complaints.reporterInstitution,
+  reporterAddress: complaints.reporterAddress,
+  reporterPhone: complaints.reporterPhone,
+  reporterEmail: complaints.reporterEmail,
+  reporterGender: complaints.reporterGender,
+  status: complaints.status,
+} satisfies Record<keyof ReportSource, unknown>;
+
+/** The next complaints to send, oldest queued first, each at its newest version (none of `except`, still in flight). */
+export function dueComplaints(db: Db, now: string, limit: number, except: readonly string[] = []): DueComplaint[] {
   const rows = db
-    .select({ c: complaints })
+    .select(REPORT_COLUMNS)
     .from(outbox)
     .innerJoin(complaints, eq(complaints.id, outbox.complaintId))
-    .where(dueWhere(now))
+    .where(and(dueWhere(now), except.length ? notInArray(outbox.complaintId, [...except]) : undefined))
     .orderBy(asc(outbox.queuedAt), asc(outbox.complaintId))
     .limit(limit)
-    .all()
-    .map((r) => r.c);
+    .all();
   if (rows.length === 0) return [];
   const files = db
     .select()
@@ -49,15 +71,18 @@ export function dueComplaints(db: Db, now: string, limit: number): DueComplaint[
   }));
 }
 
+/** Queued rows minus those waiting out a retry delay: two counts over the index on (state, next_attempt_at). */
 export function countDue(db: Db, now: string): number {
-  return db.select({ n: sql<number>`count(*)` }).from(outbox).where(dueWhere(now)).get()?.n ?? 0;
+  const n = (where: SQL | undefined) => db.select({ n: count() }).from(outbox).where(and(eq(outbox.state, 'queued'), where)).get()?.n ?? 0;
+  return n(undefined) - n(gt(outbox.nextAttemptAt, now));
 }
 
-/** Marks the versions about to be sent; a row changed since it was read stays queued. */
+/** Marks the versions about to be sent, in one statement; a row changed since it was read stays queued. */
 export function markSending(db: Db, sent: { id: string; version: number }[]): void {
-  inTransaction(db, (tx) => {
-    for (const s of sent) tx.update(outbox).set({ state: 'sending' }).where(and(eq(outbox.complaintId, s.id), eq(outbox.version, s.version))).run();
-  });
+  const rows = JSON.stringify(sent.map((s) => [s.id, s.version]));
+  inTransaction(db, (tx) =>
+    tx.run(sql`UPDATE outbox SET state = 'sending' FROM json_each(${rows}) AS j WHERE outbox.complaint_id = j.value ->> 0 AND outbox.version = j.value ->> 1`),
+  );
 }
 
 /** After a failed request: the batch goes back to the queue untouched. */
@@ -79,24 +104,20 @@ export interface ResultTally {
 export function recordResults(db: Db, results: ResultV1[], now: string, retryAt: (attempts: number) => string): ResultTally {
   const tally: ResultTally = { accepted: 0, rejected: 0, retrying: 0 };
   inTransaction(db, (tx) => {
+    // The accepted ones (nearly all) in one statement; a row at a newer version keeps its state.
+    const accepted = JSON.stringify(results.filter((r) => r.outcome !== 'rejected').map((r) => [r.client_id, r.version, r.outcome, r.tracking_id ?? null]));
+    tally.accepted = tx.run(sql`
+      UPDATE outbox SET
+        sent_version = max(coalesce(outbox.sent_version, 0), a.version), outcome = a.outcome, tracking_id = coalesce(a.tracking_id, outbox.tracking_id), sent_at = ${now},
+        state = iif(outbox.version > a.version, outbox.state, 'sent'), attempts = iif(outbox.version > a.version, outbox.attempts, 0),
+        next_attempt_at = iif(outbox.version > a.version, outbox.next_attempt_at, NULL), last_error = iif(outbox.version > a.version, outbox.last_error, NULL),
+        field_errors = iif(outbox.version > a.version, outbox.field_errors, NULL)
+      FROM (SELECT value ->> 0 AS id, value ->> 1 AS version, value ->> 2 AS outcome, value ->> 3 AS tracking_id FROM json_each(${accepted})) AS a
+      WHERE outbox.complaint_id = a.id`).changes;
     for (const r of results) {
+      if (r.outcome !== 'rejected') continue;
       const row = tx.select().from(outbox).where(eq(outbox.complaintId, r.client_id)).get();
       if (!row) continue;
-      if (r.outcome !== 'rejected') {
-        tally.accepted++;
-        const newer = row.version > r.version;
-        tx.update(outbox)
-          .set({
-            sentVersion: Math.max(row.sentVersion ?? 0, r.version),
-            outcome: r.outcome,
-            trackingId: r.tracking_id ?? row.trackingId,
-            sentAt: now,
-            ...(newer ? {} : { state: 'sent' as OutboxState, attempts: 0, nextAttemptAt: null, lastError: null, fieldErrors: null }),
-          })
-          .where(eq(outbox.complaintId, r.client_id))
-          .run();
-        continue;
-      }
       if (row.version !== r.version) continue; // already re-queued at a newer version
       const errors = r.errors ?? [];
       const message = errors.map((e) => `${e.field}: ${e.message}`).join('; ') || 'Ditolak upstream tanpa alasan.';
@@ -159,14 +180,28 @@ export function requeueRejected(db: Db, ids: string[]): { requeued: number } {
   });
 }
 
+/**
+ * How many rows are in each state. `sent` (nearly all, once drained) is the rest of the table's
+ * count, so only the small states are counted entry by entry (the status is read every second).
+ */
 export function stateCounts(db: Db): Record<OutboxState, number> {
-  const counts = Object.fromEntries(OUTBOX_STATES.map((s) => [s, 0])) as Record<OutboxState, number>;
-  for (const r of db.select({ state: outbox.state, n: sql<number>`count(*)` }).from(outbox).groupBy(outbox.state).all()) counts[r.state] = r.n;
+  const n = (where?: SQL) => db.select({ n: count() }).from(outbox).where(where).get()?.n ?? 0;
+  const counts = Object.fromEntries(OUTBOX_STATES.filter((s) => s !== 'sent').map((s) => [s, n(eq(outbox.state, s))])) as Record<OutboxState, number>;
+  counts.sent = n() - OUTBOX_STATES.reduce((sum, s) => sum + (counts[s] ?? 0), 0);
   return counts;
 }
 
+/** The soonest retry of a queued row: the first entry of the index on (state, next_attempt_at) past its nulls. */
 export function earliestRetry(db: Db): string | null {
-  return db.select({ at: sql<string | null>`min(${outbox.nextAttemptAt})` }).from(outbox).where(eq(outbox.state, 'queued')).get()?.at ?? null;
+  return (
+    db
+      .select({ at: outbox.nextAttemptAt })
+      .from(outbox)
+      .where(and(eq(outbox.state, 'queued'), isNotNull(outbox.nextAttemptAt)))
+      .orderBy(asc(outbox.nextAttemptAt))
+      .limit(1)
+      .get()?.at ?? null
+  );
 }
 
 export function outboxItems(db: Db, states: OutboxState[], limit: number) {

@@ -204,7 +204,11 @@ export const outbox = sqliteTable(
     upstreamStatus: text('upstream_status'),
     upstreamStatusAt: text('upstream_status_at'),
   },
-  (t) => [index('outbox_state_queued').on(t.state, t.queuedAt, t.complaintId)],
+  (t) => [
+    index('outbox_state_queued').on(t.state, t.queuedAt, t.complaintId),
+    // The sync status every second: the soonest retry and the rows still waiting one, without a scan.
+    index('outbox_state_retry').on(t.state, t.nextAttemptAt),
+  ],
 );
 
 /** Attachment bytes the upstream is known to hold (HEAD said so, or our PUT succeeded). */
