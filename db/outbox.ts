@@ -1,7 +1,7 @@
 // Queries over the outbox and the other sync tables. Rows get into the outbox only through the
 // triggers of migration 0008; this module moves them through queued → sending → sent | rejected,
 // records the upstream's receipts, and turns pulled updates into history events.
-import { and, asc, count, desc, eq, gt, inArray, isNotNull, isNull, lte, notInArray, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gt, inArray, isNotNull, isNull, lte, or, sql, type SQL } from 'drizzle-orm';
 import type { ComplaintDetail } from '../forms/complaint';
 import { normalizeUpstreamUrl, OUTBOX_STATE_LABELS, OUTBOX_STATES, type OutboxState, type ReportAttachment, type ReportSource } from '../forms/sync';
 import type { ResultV1, UpdateV1 } from '../forms/upstream-v1';
@@ -12,9 +12,15 @@ import { complaintAttachments, complaints, outbox, syncMeta, syncRuns, upstreamB
 
 export type OutboxRow = typeof outbox.$inferSelect;
 
+/**
+ * `state = '<state>'` as a literal, not a bound value: only a literal lets SQLite use the partial
+ * index of that state (db/schema.ts).
+ */
+const inState = (state: OutboxState): SQL => sql`${outbox.state} = ${sql.raw(`'${state}'`)}`;
+
 /** At start-up: a batch that was in flight when the app died goes back to the queue (never lost). */
 export function sweepSending(db: Db): number {
-  return db.update(outbox).set({ state: 'queued' }).where(eq(outbox.state, 'sending')).run().changes;
+  return db.update(outbox).set({ state: 'queued' }).where(inState('sending')).run().changes;
 }
 
 export interface DueComplaint {
@@ -23,7 +29,7 @@ export interface DueComplaint {
 }
 
 /** Queued and not waiting out a retry delay. */
-const dueWhere = (now: string): SQL => and(eq(outbox.state, 'queued'), or(isNull(outbox.nextAttemptAt), lte(outbox.nextAttemptAt, now)))!;
+const dueWhere = (now: SQL | string): SQL => and(inState('queued'), or(isNull(outbox.nextAttemptAt), lte(outbox.nextAttemptAt, now)))!;
 
 /** What a report is made of (forms/sync.ts), and no other column. */
 const REPORT_COLUMNS = {
@@ -48,33 +54,45 @@ const REPORT_COLUMNS = {
   status: complaints.status,
 } satisfies Record<keyof ReportSource, unknown>;
 
+/** The due queries, prepared once per connection (a drain runs them a thousand times); id lists go in as JSON. */
+const dueQueries = new WeakMap<Db, ReturnType<typeof prepareDue>>();
+function prepareDue(db: Db) {
+  const ids = (name: string) => sql`(SELECT value FROM json_each(${sql.placeholder(name)}))`;
+  return {
+    reports: db
+      .select(REPORT_COLUMNS)
+      .from(outbox)
+      .innerJoin(complaints, eq(complaints.id, outbox.complaintId))
+      .where(and(dueWhere(sql`${sql.placeholder('now')}`), sql`${outbox.complaintId} NOT IN ${ids('except')}`))
+      .orderBy(asc(outbox.queuedAt), asc(outbox.complaintId))
+      .limit(sql.placeholder('limit'))
+      .prepare(),
+    files: db
+      .select()
+      .from(complaintAttachments)
+      .where(sql`${complaintAttachments.complaintId} IN ${ids('ids')}`)
+      .orderBy(asc(complaintAttachments.addedAt))
+      .prepare(),
+  };
+}
+
 /** The next complaints to send, oldest queued first, each at its newest version (none of `except`, still in flight). */
 export function dueComplaints(db: Db, now: string, limit: number, except: readonly string[] = []): DueComplaint[] {
-  const rows = db
-    .select(REPORT_COLUMNS)
-    .from(outbox)
-    .innerJoin(complaints, eq(complaints.id, outbox.complaintId))
-    .where(and(dueWhere(now), except.length ? notInArray(outbox.complaintId, [...except]) : undefined))
-    .orderBy(asc(outbox.queuedAt), asc(outbox.complaintId))
-    .limit(limit)
-    .all();
+  let due = dueQueries.get(db);
+  if (!due) dueQueries.set(db, (due = prepareDue(db)));
+  const rows = due.reports.all({ now, limit, except: JSON.stringify(except) });
   if (rows.length === 0) return [];
-  const files = db
-    .select()
-    .from(complaintAttachments)
-    .where(inArray(complaintAttachments.complaintId, rows.map((r) => r.id)))
-    .orderBy(asc(complaintAttachments.addedAt))
-    .all();
+  const files = due.files.all({ ids: JSON.stringify(rows.map((r) => r.id)) });
   return rows.map((c) => ({
     complaint: c,
     attachments: files.filter((f) => f.complaintId === c.id).map(({ sha256, filename, contentType, size }) => ({ sha256, filename, contentType, size })),
   }));
 }
 
-/** Queued rows minus those waiting out a retry delay: two counts over the index on (state, next_attempt_at). */
+/** Queued rows minus those waiting out a retry delay: a count over each of their partial indexes. */
 export function countDue(db: Db, now: string): number {
-  const n = (where: SQL | undefined) => db.select({ n: count() }).from(outbox).where(and(eq(outbox.state, 'queued'), where)).get()?.n ?? 0;
-  return n(undefined) - n(gt(outbox.nextAttemptAt, now));
+  const n = (where: SQL) => db.select({ n: count() }).from(outbox).where(where).get()?.n ?? 0;
+  return n(inState('queued')) - n(and(inState('queued'), isNotNull(outbox.nextAttemptAt), gt(outbox.nextAttemptAt, now))!);
 }
 
 /** Marks the versions about to be sent, in one statement; a row changed since it was read stays queued. */
@@ -87,7 +105,7 @@ export function markSending(db: Db, sent: { id: string; version: number }[]): vo
 
 /** After a failed request: the batch goes back to the queue untouched. */
 export function releaseSending(db: Db, ids: string[]): void {
-  if (ids.length) db.update(outbox).set({ state: 'queued' }).where(and(inArray(outbox.complaintId, ids), eq(outbox.state, 'sending'))).run();
+  if (ids.length) db.update(outbox).set({ state: 'queued' }).where(and(inArray(outbox.complaintId, ids), inState('sending'))).run();
 }
 
 export interface ResultTally {
@@ -174,7 +192,7 @@ export function requeueRejected(db: Db, ids: string[]): { requeued: number } {
     const requeued = tx
       .update(outbox)
       .set({ state: 'queued', attempts: 0, nextAttemptAt: null, lastError: null, fieldErrors: null })
-      .where(and(inArray(outbox.complaintId, unique), eq(outbox.state, 'rejected')))
+      .where(and(inArray(outbox.complaintId, unique), inState('rejected')))
       .run().changes;
     return { requeued };
   });
@@ -182,49 +200,54 @@ export function requeueRejected(db: Db, ids: string[]): { requeued: number } {
 
 /**
  * How many rows are in each state. `sent` (nearly all, once drained) is the rest of the table's
- * count, so only the small states are counted entry by entry (the status is read every second).
+ * count, so only the states with a partial index are counted entry by entry (read every second).
  */
 export function stateCounts(db: Db): Record<OutboxState, number> {
   const n = (where?: SQL) => db.select({ n: count() }).from(outbox).where(where).get()?.n ?? 0;
-  const counts = Object.fromEntries(OUTBOX_STATES.filter((s) => s !== 'sent').map((s) => [s, n(eq(outbox.state, s))])) as Record<OutboxState, number>;
+  const counts = Object.fromEntries(OUTBOX_STATES.filter((s) => s !== 'sent').map((s) => [s, n(inState(s))])) as Record<OutboxState, number>;
   counts.sent = n() - OUTBOX_STATES.reduce((sum, s) => sum + (counts[s] ?? 0), 0);
   return counts;
 }
 
-/** The soonest retry of a queued row: the first entry of the index on (state, next_attempt_at) past its nulls. */
+/** The soonest retry of a queued row: the first entry of its partial index. */
 export function earliestRetry(db: Db): string | null {
   return (
     db
       .select({ at: outbox.nextAttemptAt })
       .from(outbox)
-      .where(and(eq(outbox.state, 'queued'), isNotNull(outbox.nextAttemptAt)))
+      .where(and(inState('queued'), isNotNull(outbox.nextAttemptAt)))
       .orderBy(asc(outbox.nextAttemptAt))
       .limit(1)
       .get()?.at ?? null
   );
 }
 
+/** The rows in `states`, oldest queued first: each state from its partial index, merged. */
 export function outboxItems(db: Db, states: OutboxState[], limit: number) {
-  return db
-    .select({
-      complaintId: outbox.complaintId,
-      registrationNo: complaints.registrationNo,
-      version: outbox.version,
-      state: outbox.state,
-      queuedAt: outbox.queuedAt,
-      attempts: outbox.attempts,
-      nextAttemptAt: outbox.nextAttemptAt,
-      lastError: outbox.lastError,
-      fieldErrors: outbox.fieldErrors,
-      sentVersion: outbox.sentVersion,
-      trackingId: outbox.trackingId,
-    })
-    .from(outbox)
-    .innerJoin(complaints, eq(complaints.id, outbox.complaintId))
-    .where(inArray(outbox.state, states))
-    .orderBy(asc(outbox.queuedAt), asc(outbox.complaintId))
-    .limit(limit)
-    .all();
+  const of = (state: OutboxState) =>
+    db
+      .select({
+        complaintId: outbox.complaintId,
+        registrationNo: complaints.registrationNo,
+        version: outbox.version,
+        state: outbox.state,
+        queuedAt: outbox.queuedAt,
+        attempts: outbox.attempts,
+        nextAttemptAt: outbox.nextAttemptAt,
+        lastError: outbox.lastError,
+        fieldErrors: outbox.fieldErrors,
+        sentVersion: outbox.sentVersion,
+        trackingId: outbox.trackingId,
+      })
+      .from(outbox)
+      .innerJoin(complaints, eq(complaints.id, outbox.complaintId))
+      .where(inState(state))
+      .orderBy(asc(outbox.queuedAt), asc(outbox.complaintId))
+      .limit(limit)
+      .all();
+  const byQueue = (a: { queuedAt: string; complaintId: string }, b: typeof a) =>
+    a.queuedAt < b.queuedAt ? -1 : a.queuedAt > b.queuedAt ? 1 : a.complaintId < b.complaintId ? -1 : a.complaintId > b.complaintId ? 1 : 0;
+  return states.flatMap(of).sort(byQueue).slice(0, limit);
 }
 
 export function outboxOf(db: Db, id: string): OutboxRow | undefined {

@@ -266,8 +266,12 @@ export class SyncEngine {
     }
     const { results } = outcome;
     const now = this.opts.now();
-    const t = recordResults(this.db, results, now.toISOString(), (attempts) =>
-      new Date(now.getTime() + backoffMs(attempts, this.opts.tuning.backoff, this.opts.tuning.random)).toISOString(),
+    // Lost in a power cut, a receipt is fetched again: the report goes back to the queue (the
+    // start-up sweep) and the upstream answers `duplicate` with the same tracking id.
+    const t = this.unsynced(() =>
+      recordResults(this.db, results, now.toISOString(), (attempts) =>
+        new Date(now.getTime() + backoffMs(attempts, this.opts.tuning.backoff, this.opts.tuning.random)).toISOString(),
+      ),
     );
     // The upstream lacks a file this PC believed it held (a proxy or portal answered the HEAD):
     // forget that belief, so the next try asks again and uploads it.

@@ -61,7 +61,7 @@ describe('the outbox', () => {
     await first.dispatch('complaints.create', formA());
     await first.close();
     const db = new Database(path.join(dir, DB_FILE));
-    db.exec('DELETE FROM outbox; DROP TRIGGER outbox_on_insert; DROP TRIGGER outbox_on_version; ALTER TABLE drafts DROP COLUMN holder; ALTER TABLE drafts DROP COLUMN held_until; DROP TABLE official_calendars; DROP INDEX complaint_events_moves; DROP INDEX outbox_state_retry; PRAGMA user_version = 8;');
+    db.exec('DELETE FROM outbox; DROP TRIGGER outbox_on_insert; DROP TRIGGER outbox_on_version; ALTER TABLE drafts DROP COLUMN holder; ALTER TABLE drafts DROP COLUMN held_until; DROP TABLE official_calendars; DROP INDEX complaint_events_moves; DROP INDEX outbox_due; DROP INDEX outbox_retry; DROP INDEX outbox_sending; DROP INDEX outbox_rejected; CREATE INDEX outbox_state_queued ON outbox (state, queued_at, complaint_id); PRAGMA user_version = 8;');
     db.close();
     const again = makeCore(dir, { tokenStore: memoryTokens(null) });
     expect(again.database.sqlite.prepare("SELECT count(*) AS n FROM outbox WHERE state = 'queued'").get()).toEqual({ n: 1 });

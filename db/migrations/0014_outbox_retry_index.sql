@@ -1,1 +1,0 @@
-CREATE INDEX `outbox_state_retry` ON `outbox` (`state`,`next_attempt_at`);
