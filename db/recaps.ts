@@ -1,6 +1,6 @@
 // Recap queries. A recap reads the complaints received in the period (office time zone) in one pass,
 // and the status each had at the end of the period from one range scan of the index of the steps
-// that moved cases (migration 0013); its counts are tallied from those rows.
+// that moved cases (migration 0014); its counts are tallied from those rows.
 import type Database from 'better-sqlite3';
 import { computeDeadlines, type DeadlineDays } from '../forms/deadlines';
 import { describePeriod, monthsOf, proratedTarget, weekOf, yearPeriod, yearsOf, type Period } from '../forms/periods';

@@ -259,3 +259,29 @@ export const syncRuns = sqliteTable(
   },
   (t) => [index('sync_runs_started').on(t.startedAt)],
 );
+
+/**
+ * Facts about this data folder, one JSON value per key (db/local-state.ts): the backup settings
+ * (folder, daily time, the key derived from the admin's backup password, never the password
+ * itself), the last good backup and the last failure, and whether every attachment file is
+ * encrypted. Inside the encrypted database, so a restored folder keeps backing up as before.
+ */
+export const localState = sqliteTable('local_state', {
+  key: text('key').primaryKey(),
+  value: text('value').notNull(), // JSON
+});
+
+/**
+ * Each restore from a backup: when, from which backup, how many reports went back to the outbox,
+ * and how far the registration counters jumped so that no number already on a receipt (given out
+ * after the backup was taken) is given out again.
+ */
+export const restores = sqliteTable('restores', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  restoredAt: text('restored_at').notNull(),
+  backupFile: text('backup_file').notNull(),
+  backupTakenAt: text('backup_taken_at').notNull(),
+  backupAppVersion: text('backup_app_version').notNull(),
+  requeued: integer('requeued').notNull(),
+  counters: text('counters', { mode: 'json' }).$type<{ year: number; before: number; after: number }[]>().notNull(),
+});

@@ -5,6 +5,8 @@ import { app, BrowserWindow, dialog, ipcMain, protocol, session, type WebContent
 import { BRIDGE_CHANNEL } from '../forms/bridge';
 import { createCore, type Core } from '../server/core';
 import { safeStorageTokenStore } from './token-store';
+import { keychainProblem, safeStorageKeyStore } from './key-store';
+import { reopenableCore } from '../server/reopenable-core';
 import { log } from '../server/log';
 import { readStaticFile } from '../server/static-files';
 import { electronPrinter } from './printer';
@@ -50,15 +52,25 @@ if (!app.requestSingleInstanceLock()) {
     const appRoot = app.getAppPath();
     const dataDir = path.resolve(argValue('data-dir') ?? process.env.LOKET_DATA_DIR ?? app.getPath('userData'));
     try {
-      core = createCore({
+      const keychain = keychainProblem();
+      if (keychain) throw new Error(keychain);
+      core = reopenableCore(
+        (onRestoreReady) =>
+          createCore({
+            dataDir,
+            migrationsFolder: path.join(appRoot, 'db', 'migrations'),
+            host: 'electron',
+            version: app.getVersion(),
+            printer: electronPrinter,
+            tokenStore: safeStorageTokenStore(dataDir),
+            keyStore: safeStorageKeyStore(dataDir),
+            upstreamUrl: argValue('upstream-url'),
+            onRestoreReady,
+            // The background worker, bundled beside this file (npm run build:electron).
+            workerFile: path.join(__dirname, 'worker.cjs'),
+          }),
         dataDir,
-        migrationsFolder: path.join(appRoot, 'db', 'migrations'),
-        host: 'electron',
-        version: app.getVersion(),
-        printer: electronPrinter,
-        tokenStore: safeStorageTokenStore(dataDir),
-        upstreamUrl: argValue('upstream-url'),
-      });
+      );
     } catch (e) {
       log.error('cannot open the database', e);
       dialog.showErrorBox('Loket Aduan', e instanceof Error ? e.message : String(e));
@@ -79,7 +91,7 @@ if (!app.requestSingleInstanceLock()) {
       if (!isOwnFrame(event.senderFrame)) {
         return { ok: false, error: { code: 'INTERNAL', message: 'Permintaan ditolak: bukan dari jendela aplikasi.' } };
       }
-      return core!.dispatch(method, input);
+      return core ? core.dispatch(method, input) : { ok: false, error: { code: 'UNAVAILABLE', message: 'Aplikasi sedang ditutup.' } };
     });
 
     win = new BrowserWindow({
@@ -100,5 +112,12 @@ if (!app.requestSingleInstanceLock()) {
   });
 
   app.on('window-all-closed', () => app.quit());
-  app.on('will-quit', () => void core?.close());
+  // Closing may first write a backup (the last one older than a day): quit once the core is closed.
+  app.on('will-quit', (e) => {
+    const closing = core;
+    if (!closing) return;
+    core = null;
+    e.preventDefault();
+    void closing.close().finally(() => app.exit(0));
+  });
 }

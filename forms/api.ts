@@ -3,6 +3,7 @@
 // Electron preload and the browser host both serve exactly this map; see server/dispatch.ts.
 import { z } from 'zod';
 import { attachmentRef, attachmentUpload } from './attachments';
+import { backupFileInfo, backupSettings, backupSettingsInput, backupStatus, restoreInput, restoreResult } from './backup';
 import { dateField, optionalText } from './fields';
 import { complaintCreated, complaintDetail, complaintInput, complaintListInput, complaintListResult, correctionInput } from './complaint';
 import { syncOverview, syncRequeueInput, syncSettings, syncSettingsInput, syncStatus } from './sync';
@@ -118,6 +119,14 @@ export const contract = {
   'sync.settings.save': { input: syncSettingsInput, output: syncSettings },
   'settings.get': { input: none, output: settingsSchema },
   'settings.save': { input: settingsSchema, output: settingsSchema },
+  'backup.status': { input: none, output: backupStatus },
+  'backup.settings.get': { input: none, output: backupSettings },
+  'backup.settings.save': { input: backupSettingsInput, output: backupSettings },
+  /** *Cadangkan sekarang*: starts a backup and answers at once; progress and outcome are in backup.status. */
+  'backup.run': { input: none, output: backupStatus },
+  'backup.list': { input: none, output: z.array(backupFileInfo) },
+  /** *Pulihkan dari cadangan*: checks and restores beside the data folder, then the app switches to it. */
+  'backup.restore': { input: restoreInput, output: restoreResult },
 } as const;
 
 export type Contract = typeof contract;

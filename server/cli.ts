@@ -9,6 +9,8 @@ import { parseArgs } from 'node:util';
 import { startBrowserHost } from './browser-host';
 import { ChromiumPrinter } from './chromium-printer';
 import { createCore } from './core';
+import { browserKeyStore } from './keys';
+import { reopenableCore } from './reopenable-core';
 import { fillDemo } from './demo-data';
 import { log } from './log';
 import { DATA_DIR_ENV, defaultDataDir, MIGRATIONS_DIR, RENDERER_DIST, REPO_ROOT } from './paths';
@@ -22,6 +24,8 @@ export interface CliOptions {
   demo: number | null;
   /** `--upstream-url`: set the upstream without the UI (deployments); the token comes from LOKET_UPSTREAM_TOKEN. */
   upstreamUrl: string | undefined;
+  /** `--key-file`: where browser mode keeps the data folder's key (else LOKET_KEY_FILE, else `<data folder>.key`). */
+  keyFile: string | undefined;
 }
 
 /** Also reads `npm start --demo` style flags, which npm turns into npm_config_* variables. */
@@ -34,6 +38,7 @@ export function parseCli(argv: string[], env: NodeJS.ProcessEnv): CliOptions {
       'data-dir': { type: 'string' },
       demo: { type: 'string' },
       'upstream-url': { type: 'string' },
+      'key-file': { type: 'string' },
     },
     allowPositionals: false,
     strict: true,
@@ -53,6 +58,7 @@ export function parseCli(argv: string[], env: NodeJS.ProcessEnv): CliOptions {
     dataDir: path.resolve(values['data-dir'] ?? env.npm_config_data_dir ?? env[DATA_DIR_ENV] ?? defaultDataDir()),
     demo,
     upstreamUrl: values['upstream-url'] ?? env.npm_config_upstream_url,
+    keyFile: values['key-file'] ?? env.npm_config_key_file,
   };
 }
 
@@ -86,15 +92,21 @@ async function runBrowser(opts: CliOptions) {
     const problem = upstreamUrlProblem(opts.upstreamUrl);
     if (problem) throw new Error(problem);
   }
-  const core = createCore({
-    dataDir: opts.dataDir,
-    migrationsFolder: MIGRATIONS_DIR,
-    host: 'browser',
-    version,
-    printer: new ChromiumPrinter(),
-    upstreamUrl: opts.upstreamUrl,
-    sync: syncTuningFromEnv(process.env),
-  });
+  const core = reopenableCore(
+    (onRestoreReady) =>
+      createCore({
+        dataDir: opts.dataDir,
+        migrationsFolder: MIGRATIONS_DIR,
+        host: 'browser',
+        version,
+        printer: new ChromiumPrinter(),
+        upstreamUrl: opts.upstreamUrl,
+        sync: syncTuningFromEnv(process.env),
+        keyStore: browserKeyStore(opts.dataDir, { keyFile: opts.keyFile }),
+        onRestoreReady,
+      }),
+    opts.dataDir,
+  );
   if (opts.demo) fillDemo(core, opts.demo);
   if (!fs.existsSync(path.join(RENDERER_DIST, 'index.html'))) log.warn('renderer not built; run `npm run build` first');
   const host = await startBrowserHost({ core, staticDir: RENDERER_DIST, port: opts.port });

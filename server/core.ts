@@ -4,21 +4,27 @@
 // each file serving its part of the contract, and are merged below into the one Handlers map.
 import path from 'node:path';
 import { releaseAllHolds } from '../db/drafts';
-import { openDatabase, type OpenDatabase, type OpenOptions } from '../db/open';
+import { calendarOf } from '../db/holidays';
+import type { OpenDatabase } from '../db/open';
 import { setUpstreamUrl } from '../db/outbox';
 import { getSettings } from '../db/settings';
 import { deadlineContextOf, recomputeOpenDeadlines } from '../db/workflow';
 import type { Envelope } from '../forms/api';
-import { AttachmentStore } from './attachment-store';
+import { isWorkingDay } from '../forms/working-days';
+import type { AttachmentStore } from './attachment-store';
 import { DeadlineRecompute } from './background/deadline-recompute';
 import { WorkerClient } from './background/worker-client';
+import { DEFAULT_BACKUP_TUNING, BackupService, type BackupTuning } from './backup/service';
+import { openDataFolder } from './data-folder';
 import { dispatch, type Handlers } from './dispatch';
 import { seedCalendar } from './holiday-seed';
 import { log } from './log';
 import { PrintFonts, withPrintFonts } from './print-fonts';
 import type { Printer } from './printer';
+import type { KeyStore } from './keys';
 import { appProcedures } from './procedures/app';
 import { attachmentProcedures } from './procedures/attachments';
+import { backupHandlers } from './procedures/backup';
 import { calendarProcedures } from './procedures/calendar';
 import { complaintProcedures } from './procedures/complaints';
 import { procedureContext } from './procedures/context';
@@ -50,6 +56,16 @@ export interface CoreOptions {
   /** Backoff, poll interval and timeouts of the sync engine (tests shorten them). */
   sync?: Partial<SyncTuning>;
   /**
+   * Where the data folder's secret lives (server/keys.ts): safeStorage on the desktop; a key file
+   * outside the data folder (or LOKET_DATA_KEY) by default. `'plaintext'` leaves the database and
+   * attachments unencrypted: only the bench's baseline uses it.
+   */
+  keyStore?: KeyStore | 'plaintext';
+  /** How often the backup schedule is looked at (tests shorten it). */
+  backup?: Partial<BackupTuning>;
+  /** Called when a restore made in the app is ready: the host reopens the core (server/reopenable-core.ts). */
+  onRestoreReady?: () => void;
+  /**
    * The background worker's script: the bundled worker.cjs beside the Electron main bundle, or by
    * default server/background/worker.ts under the app's root (run from source through tsx).
    */
@@ -67,8 +83,10 @@ export interface Core {
   database: OpenDatabase;
   attachments: AttachmentStore;
   sync: SyncEngine;
+  backups: BackupService;
   background: Background;
   dispatch(method: unknown, input: unknown): Promise<Envelope<unknown>>;
+  /** Stops the engines and closes the database, backing up first when the last good backup is older than a day. */
   close(): Promise<void>;
 }
 
@@ -82,13 +100,11 @@ export function createCore(opts: CoreOptions): Core {
 }
 
 function startCore(opts: CoreOptions): Core {
-  // One set of options for every connection: the app's and the background worker's.
-  const open: OpenOptions = { dataDir: opts.dataDir, migrationsFolder: opts.migrationsFolder };
-  const database = openDatabase(open);
+  const folder = openDataFolder(opts);
+  const { database, attachments, keys } = folder;
   if (!database.wal) log.warn('this folder cannot hold a write-ahead log (network share?); using journal_mode=DELETE');
   const { db } = database;
   const now = opts.now ?? (() => new Date());
-  const attachments = new AttachmentStore(opts.dataDir);
   const printer = opts.printer && withPrintFonts(opts.printer, new PrintFonts(opts.fontsFrom ?? path.resolve(opts.migrationsFolder, '..', '..')));
 
   const tokens = opts.tokenStore ?? withEnvToken(fileTokenStore(path.join(opts.dataDir, TOKEN_FILE)));
@@ -104,7 +120,11 @@ function startCore(opts: CoreOptions): Core {
     adapter: upstreamAdapter(db, tokens, { timeoutMs: tuning.requestTimeoutMs, now, onServerDate: (d) => sync.noteServerDate(d) }),
   });
 
-  const worker = new WorkerClient({ file: opts.workerFile ?? path.resolve(opts.migrationsFolder, '..', '..', 'server', 'background', 'worker.ts'), open });
+  // The worker opens its own connection with the app's options, key included (an encrypted file).
+  const worker = new WorkerClient({
+    file: opts.workerFile ?? path.resolve(opts.migrationsFolder, '..', '..', 'server', 'background', 'worker.ts'),
+    open: { dataDir: opts.dataDir, migrationsFolder: opts.migrationsFolder, key: keys?.database ?? null },
+  });
   const background: Background = { worker, deadlines: new DeadlineRecompute(db, worker, now) };
 
   const ctx = procedureContext({ app: { version: opts.version, host: opts.host, dataDir: opts.dataDir }, database, attachments, sync, tokens, printer, background, now });
@@ -117,6 +137,18 @@ function startCore(opts: CoreOptions): Core {
   if (officialChanged) background.deadlines.start();
   else recomputeOpenDeadlines(db, deadlineContextOf(db), now().toISOString(), true);
 
+  const backups = new BackupService({
+    source: { databaseFile: database.file, databaseKey: keys?.database ?? null, attachments, dataDir: opts.dataDir, appVersion: opts.version },
+    db,
+    keys,
+    migrationsFolder: opts.migrationsFolder,
+    now,
+    timeZone: () => getSettings(db).timeZone,
+    isWorkingDay: (date) => isWorkingDay(date, calendarOf(db)),
+    tuning: { ...DEFAULT_BACKUP_TUNING, ...opts.backup },
+    carry: folder.carry,
+  });
+
   // Each file serves the methods of its prefixes; a procedure missing here fails the type check.
   const handlers: Handlers = {
     ...appProcedures(ctx),
@@ -128,22 +160,27 @@ function startCore(opts: CoreOptions): Core {
     ...recapProcedures(ctx),
     ...syncProcedures(ctx),
     ...settingsProcedures(ctx),
+    ...backupHandlers({ service: backups, keyWhere: folder.keyWhere, onRestoreReady: opts.onRestoreReady }),
   };
 
   sync.start();
+  backups.start();
 
   return {
     handlers,
     database,
     attachments,
     sync,
+    backups,
     background,
     dispatch: (method, input) => dispatch(handlers, method, input, { dataDir: opts.dataDir }),
     close: async () => {
+      if (!database.sqlite.open) return;
+      await backups.stop({ exitBackup: true });
       await sync.stop();
       await worker.close();
       await printer?.close?.();
-      database.close();
+      folder.close();
     },
   };
 }

@@ -3,7 +3,11 @@ import fs from 'node:fs';
 import { afterEach } from 'vitest';
 import os from 'node:os';
 import path from 'node:path';
+import type Database from 'better-sqlite3';
+import { openKeyed } from '../db/cipher';
+import { DB_FILE } from '../db/open';
 import { createCore, type Core, type CoreOptions } from '../server/core';
+import { browserKeyStore, deriveKeys } from '../server/keys';
 import { MIGRATIONS_DIR, REPO_ROOT } from '../server/paths';
 import type { Printer } from '../server/printer';
 
@@ -13,6 +17,16 @@ export function tempDir(prefix = 'loket-test-'): string {
 
 export function makeCore(dataDir = tempDir(), opts: Partial<Omit<CoreOptions, 'dataDir'>> & { printer?: Printer } = {}): Core {
   return createCore({ dataDir, migrationsFolder: MIGRATIONS_DIR, host: 'browser', version: 'test', ...opts });
+}
+
+/**
+ * A data folder's database opened directly with its key (browser mode's key file beside the
+ * folder), for a test to look inside or to stage what an earlier version would have left.
+ */
+export function openDataDb(dataDir: string, options: Database.Options = {}): Database.Database {
+  const secret = browserKeyStore(dataDir).read();
+  if (!secret) throw new Error(`no key for ${dataDir}`);
+  return openKeyed(path.join(dataDir, DB_FILE), deriveKeys(secret).database, options);
 }
 
 /** Chromium for end-to-end tests. Under CI a missing browser is a failure, never a silent skip. */

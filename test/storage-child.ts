@@ -57,6 +57,33 @@ if (scenario === 'attachments-full') {
   out.after = again.database.sqlite.prepare('SELECT count(*) FROM complaints').pluck().get();
   out.integrity = again.database.sqlite.pragma('integrity_check', { simple: true });
   await again.close();
+} else if (scenario === 'backup-full') {
+  // The backup folder is a small USB disk that already holds an older backup.
+  const usb = `${dir}-usb`;
+  fs.mkdirSync(usb);
+  mount('-t', 'tmpfs', '-o', 'size=128k', 'tmpfs', usb);
+  const old = path.join(usb, 'loket-aduan-20261120-160000.cadangan');
+  fs.writeFileSync(old, crypto.randomBytes(40_000));
+  const oldHash = crypto.createHash('sha256').update(fs.readFileSync(old)).digest('hex');
+  const core = open();
+  for (let i = 0; i < 5; i++) await create(core, i);
+  await upload(core, 60_000);
+  const password = 'sandi-cadangan-kantor-2026';
+  out.settings = await core.dispatch('backup.settings.save', { folder: usb, dailyAt: '16:00', password, passwordConfirm: password });
+  out.full = await core.backups.runNow().then(
+    () => 'written',
+    (e: unknown) => (e instanceof Error ? e.message : String(e)),
+  );
+  out.files = fs.readdirSync(usb);
+  out.oldIntact = crypto.createHash('sha256').update(fs.readFileSync(old)).digest('hex') === oldHash;
+  out.status = core.backups.status();
+  mount('-o', 'remount,size=4m', usb);
+  out.after = await core.backups.runNow().then(
+    (w) => path.basename(w.file),
+    (e: unknown) => (e instanceof Error ? e.message : String(e)),
+  );
+  out.filesAfter = fs.readdirSync(usb).sort();
+  await core.close();
 } else {
   throw new Error(`unknown scenario ${scenario}`);
 }

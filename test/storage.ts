@@ -18,7 +18,7 @@ export const canMountPrivately: boolean = (() => {
   }
 })();
 
-export function runStorageScenario(scenario: 'attachments-full' | 'read-only', dataDir: string): Record<string, unknown> {
+export function runStorageScenario(scenario: 'attachments-full' | 'read-only' | 'backup-full', dataDir: string): Record<string, unknown> {
   const res = spawnSync(UNSHARE[0]!, [...UNSHARE.slice(1), process.execPath, '--import', 'tsx', path.join(REPO_ROOT, 'test/storage-child.ts'), scenario, dataDir], {
     cwd: REPO_ROOT,
     encoding: 'utf8',

@@ -11,7 +11,8 @@ const port = parentPort!;
 const send = (m: FromWorker, transfer: ArrayBuffer[] = []) => port.postMessage(m, transfer);
 
 const { open } = workerData as { open: OpenOptions };
-const database = openDatabase(open);
+// A Buffer arrives as a plain Uint8Array: the key is made a Buffer again before it keys the connection.
+const database = openDatabase({ ...open, key: open.key ? Buffer.from(open.key) : null });
 const running = new Map<number, AbortController>();
 
 port.on('message', (m: ToWorker) => {

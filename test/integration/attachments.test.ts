@@ -13,7 +13,7 @@ const upload = (c: Core, filename: string, bytes: Buffer, contentType = '') =>
   c.dispatch('attachments.upload', { filename, contentType, dataBase64: bytes.toString('base64') });
 
 describe('attachments', () => {
-  it('stores each file once under the data folder, named by its SHA-256', async () => {
+  it('stores each file once under the data folder, named by the SHA-256 of its content, encrypted', async () => {
     const { c, dir } = core();
     const png = pngBytes();
     const sha = crypto.createHash('sha256').update(png).digest('hex');
@@ -22,7 +22,11 @@ describe('attachments', () => {
     expect(first).toEqual({ ok: true, value: { sha256: sha, filename: 'slip.png', contentType: 'image/png', size: png.length } });
     expect(again.ok && (again.value as { sha256: string }).sha256).toBe(sha);
     expect(fs.readdirSync(path.join(dir, 'attachments'))).toEqual([sha]);
-    expect(fs.readFileSync(path.join(dir, 'attachments', sha)).equals(png)).toBe(true);
+    const stored = fs.readFileSync(path.join(dir, 'attachments', sha));
+    expect(stored.subarray(0, 4).toString('latin1')).toBe('LKA1');
+    expect(stored.length).toBe(png.length + 32); // mark, nonce, tag
+    expect(stored.includes(png.subarray(16, 48))).toBe(false);
+    expect(await c.dispatch('attachments.get', { sha256: sha })).toMatchObject({ ok: true, value: { dataBase64: png.toString('base64') } });
   });
 
   it('accepts PDF, JPG and PNG by their bytes and refuses anything else', async () => {

@@ -13,8 +13,10 @@ import { MIGRATIONS_DIR } from '../../server/paths';
 import { formA, tempDir } from '../helpers';
 
 const open: OpenDatabase[] = [];
+/** One database key for the file's tests (the app derives it from the folder's secret: server/keys.ts). */
+const KEY = crypto.createHash('sha256').update('database.test').digest();
 const openAt = (dataDir: string) => {
-  const d = openDatabase({ dataDir, migrationsFolder: MIGRATIONS_DIR });
+  const d = openDatabase({ dataDir, migrationsFolder: MIGRATIONS_DIR, key: KEY });
   open.push(d);
   return d;
 };

@@ -1,10 +1,7 @@
 // A complaint the API has confirmed survives the process being killed at once (SIGKILL gives
 // SQLite no chance to flush anything after the answer).
-import path from 'node:path';
-import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { DB_FILE } from '../../db/open';
-import { formA, startHostProcess, tempDir } from '../helpers';
+import { formA, openDataDb, startHostProcess, tempDir } from '../helpers';
 
 describe('durability', () => {
   it('keeps a saved complaint after SIGKILL right after the API answered', async () => {
@@ -26,7 +23,7 @@ describe('durability', () => {
     child.kill('SIGKILL');
     await new Promise((r) => child.once('exit', r));
 
-    const db = new Database(path.join(dataDir, DB_FILE), { readonly: true });
+    const db = openDataDb(dataDir, { readonly: true });
     const ids = db.prepare('SELECT id FROM complaints ORDER BY id').pluck().all();
     const events = db.prepare('SELECT count(*) FROM complaint_events').pluck().get();
     db.close();

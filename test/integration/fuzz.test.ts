@@ -10,7 +10,7 @@ import type { Core } from '../../server/core';
 import type { Printer } from '../../server/printer';
 import type { TokenStore } from '../../server/upstream-token';
 import { pdfBytes, pngBytes } from '../fixtures';
-import { formA, makeCore } from '../helpers';
+import { formA, makeCore, tempDir } from '../helpers';
 
 const SEED = 20_261_125;
 const RUNS_PER_METHOD = 40;
@@ -24,6 +24,7 @@ const paperless: Printer = { pdf: async () => pdfBytes(), dialog: async () => tr
 let core: Core;
 let host: BrowserHost;
 let ids: { complaint: string; draft: string; sha256: string };
+const backupFolder = tempDir('loket-fuzz-backups-');
 
 const post = async (method: string, body: string) => {
   const res = await fetch(`http://127.0.0.1:${host.port}/api/${method}`, { method: 'POST', headers: { Authorization: `Bearer ${host.token}`, 'Content-Type': 'application/json' }, body });
@@ -84,6 +85,12 @@ const examples = (): { [M in Method]: InputOf<M> } => {
     'sync.settings.save': { url: 'https://hub.example.go.id/pengaduan', officeId: 'K-01', token: null },
     'settings.get': {},
     'settings.save': { ...(core.handlers['settings.get']({}) as object) } as InputOf<'settings.save'>,
+    'backup.status': {},
+    'backup.settings.get': {},
+    'backup.settings.save': { folder: backupFolder, dailyAt: '16:00', password: null, passwordConfirm: null },
+    'backup.run': {},
+    'backup.list': {},
+    'backup.restore': { file: `${backupFolder}/loket-aduan-20261120-160000.cadangan`, password: 'kata sandi cadangan' },
   };
 };
 

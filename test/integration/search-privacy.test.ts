@@ -18,13 +18,16 @@ const CASE_FILE = new Set(['complaints', 'complaints_reporter_name_lower']);
 
 /**
  * The owners of the pages holding `needle` (case-insensitive) in the checkpointed file; 'free' for a
- * page no table or index owns (the freelist).
+ * page no table or index owns (the freelist). The file is encrypted, so its pages are read as
+ * SQLite decrypts them (every page of the file, free ones too): what a thief with the key would
+ * find, or what a plain copy would hold.
  */
 function ownersHolding(sqlite: Database.Database, file: string, needle: string): string[] {
   sqlite.pragma('wal_checkpoint(TRUNCATE)');
   const pageSize = sqlite.pragma('page_size', { simple: true }) as number;
   const owner = new Map((sqlite.prepare('SELECT pageno, name FROM dbstat').all() as { pageno: number; name: string }[]).map((r) => [r.pageno, r.name]));
-  const bytes = fs.readFileSync(file);
+  const bytes = sqlite.serialize();
+  expect(bytes.length).toBe(fs.statSync(file).size);
   const found = new Set<string>();
   for (let p = 0; p * pageSize < bytes.length; p++) {
     if (bytes.subarray(p * pageSize, (p + 1) * pageSize).toString('latin1').toLowerCase().includes(needle.toLowerCase())) found.add(owner.get(p + 1) ?? 'free');

@@ -3,12 +3,10 @@
 import crypto from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
-import { DB_FILE } from '../../db/open';
 import { TOO_LARGE_TRIES } from '../../forms/sync';
 import type { ReferenceUpstream } from '../../upstream/server';
-import { coresClosedAfterEach, formA, httpCaller, startHostProcess, tempDir } from '../helpers';
+import { coresClosedAfterEach, formA, httpCaller, openDataDb, startHostProcess, tempDir } from '../helpers';
 import { callerOf, drained, expectConverged, FAST_SYNC, localState, memoryTokens, seedComplaints, startUpstream, UPSTREAM_TOKEN, waitFor } from '../sync-helpers';
 import path from 'node:path';
 
@@ -55,17 +53,6 @@ describe('the outbox', () => {
     expect(core.sync.status()).toMatchObject({ configured: false, queued: 1, safeToShutDown: false });
   });
 
-  it('queues complaints saved before the outbox existed (migration back-fill)', async () => {
-    const dir = tempDir();
-    const first = makeCore(dir, { tokenStore: memoryTokens(null) });
-    await first.dispatch('complaints.create', formA());
-    await first.close();
-    const db = new Database(path.join(dir, DB_FILE));
-    db.exec('DELETE FROM outbox; DROP TRIGGER outbox_on_insert; DROP TRIGGER outbox_on_version; ALTER TABLE drafts DROP COLUMN holder; ALTER TABLE drafts DROP COLUMN held_until; DROP TABLE official_calendars; DROP INDEX complaint_events_moves; DROP INDEX outbox_due; DROP INDEX outbox_retry; DROP INDEX outbox_sending; DROP INDEX outbox_rejected; CREATE INDEX outbox_state_queued ON outbox (state, queued_at, complaint_id); PRAGMA user_version = 8;');
-    db.close();
-    const again = makeCore(dir, { tokenStore: memoryTokens(null) });
-    expect(again.database.sqlite.prepare("SELECT count(*) AS n FROM outbox WHERE state = 'queued'").get()).toEqual({ n: 1 });
-  });
 });
 
 describe('the sync engine', () => {
@@ -291,7 +278,7 @@ describe('the sync engine', () => {
     await exited;
     expect(committed.length).toBeGreaterThan(1);
     // The committed batch is still "sending" in the killed app's file (the next batch may be on the wire too).
-    const peek = new Database(path.join(dataDir, DB_FILE), { readonly: true });
+    const peek = openDataDb(dataDir, { readonly: true });
     const states = peek.prepare('SELECT state FROM outbox WHERE complaint_id IN (SELECT value FROM json_each(?))').pluck().all(JSON.stringify(committed));
     peek.close();
     expect(states).toEqual(committed.map(() => 'sending'));
@@ -333,7 +320,8 @@ describe('the upstream token', () => {
 
     const core = makeCore(dir, { tokenStore: fileTokenStore(file) });
     expect(await core.dispatch('sync.settings.save', { url: 'http://127.0.0.1:9/', officeId: '', token: 'token-dari-layar' })).toMatchObject({ ok: true, value: { url: 'http://127.0.0.1:9', tokenSet: true, tokenSource: 'file' } });
-    const dbBytes = fs.readFileSync(path.join(dir, DB_FILE)).toString('latin1') + (fs.existsSync(path.join(dir, `${DB_FILE}-wal`)) ? fs.readFileSync(path.join(dir, `${DB_FILE}-wal`)).toString('latin1') : '');
+    // The file is encrypted: its pages are read as SQLite decrypts them, every one of them.
+    const dbBytes = core.database.sqlite.serialize().toString('latin1');
     expect(dbBytes).not.toContain('token-dari-layar');
     expect(fs.readFileSync(file, 'utf8')).toBe('token-dari-layar');
   });

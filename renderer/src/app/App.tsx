@@ -5,6 +5,7 @@ import { RecapPage } from '../recap/RecapPage';
 import { SettingsPage } from '../settings/SettingsPage';
 import { SyncPage } from '../sync/SyncPage';
 import { SyncBadge } from '../sync/SyncBadge';
+import { BackupBadge } from '../backup/BackupBadge';
 import { useSyncStatus } from '../sync/useSyncStatus';
 import type { SyncStatus } from '../../../forms/sync';
 import { MENU_VIEWS, WORK_VIEWS, type WorkView } from '../../../forms/work-views';
@@ -43,6 +44,7 @@ export function App() {
       <nav className="nav" aria-label="Menu utama">
         <div className="brand">Loket Aduan</div>
         <SyncBadge status={sync} />
+        <BackupBadge />
         <ul>
           {NAV.map((n) => (
             <li key={n.href}>

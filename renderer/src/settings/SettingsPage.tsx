@@ -11,6 +11,7 @@ import { Loaded } from '../ui/Loaded';
 import { useSettingsLoad } from './useSettings';
 import { CalendarSection } from './CalendarSection';
 import { SyncSettingsSection } from './SyncSettingsSection';
+import { BackupSection } from '../backup/BackupSection';
 
 const TEXT_FIELDS: { name: keyof SettingsInput; label: string; hint?: string }[] = [
   { name: 'officeName', label: 'Nama kantor' },
@@ -133,6 +134,7 @@ function SettingsForm({ initial, saved }: { initial: Settings; saved: (s: Settin
         </div>
       </form>
       <SyncSettingsSection />
+      <BackupSection />
       <CalendarSection />
     </section>
   );

@@ -8,7 +8,7 @@ import type { BenchContext } from '../context';
 import { compare, target, type Figure } from '../harness';
 
 /** Each of these is in 10–20% of the generated texts. */
-const COMMON = ['petugas', 'izin', 'pelayanan', 'mohon', 'loket', 'berkas', 'jalan rusak', 'antrean loket', 'sertifikat tanah', 'kursi'];
+export const COMMON = ['petugas', 'izin', 'pelayanan', 'mohon', 'loket', 'berkas', 'jalan rusak', 'antrean loket', 'sertifikat tanah', 'kursi'];
 /** A reporter's full name: a few dozen to a few hundred complaints each (none for a protected reporter). */
 const RARE = ['Hasanuddin Wijaya', 'Yohanes Sembiring', 'Wa Ode Baso', 'Kadek Manurung', 'Indah Latif', 'Rahmat Harahap', 'Ketut Tamrin', 'Maria Pratama', 'Koperasi Nelayan Lakansai', 'tidak ada kata ini'];
 

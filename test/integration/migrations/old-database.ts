@@ -2,6 +2,7 @@
 // version of the app wrote (its migrations only, its own columns, realistic rows written the way
 // that version wrote them, without the app's later pragmas), then open it the way the app does
 // with the migrations up to the one under test, and look at the data it moved.
+import crypto from 'node:crypto';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { applyMigrations } from '../../../db/migrate';
@@ -34,10 +35,13 @@ export function databaseAt(tag: string): OldDatabase {
   };
 }
 
-/** Closes the old database and opens it as the app does, migrated up to `tag`. */
+/**
+ * Closes the old database and opens it as the app does, migrated up to `tag`: older versions wrote
+ * it in plain, so it is encrypted under a new key first, then migrated.
+ */
 export function migrateTo(old: OldDatabase, tag: string): OpenDatabase {
   old.sqlite.close();
-  return openDatabase({ dataDir: old.dir, migrationsFolder: migrationsUpTo(tag) });
+  return openDatabase({ dataDir: old.dir, migrationsFolder: migrationsUpTo(tag), key: crypto.randomBytes(32) });
 }
 
 const id = (n: number) => `01930000-0000-7000-8000-${String(n).padStart(12, '0')}`;
