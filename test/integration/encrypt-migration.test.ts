@@ -33,7 +33,10 @@ beforeAll(async () => {
   await populate(old, 10, NAME);
   await old.close();
   const sqlite = new Database(path.join(made, DB_FILE));
-  sqlite.exec('DROP TABLE local_state; DROP TABLE restores; PRAGMA user_version = 13;');
+  sqlite.exec(
+    'DROP INDEX outbox_due; DROP INDEX outbox_retry; DROP INDEX outbox_sending; DROP INDEX outbox_rejected; CREATE INDEX outbox_state_queued ON outbox (state, queued_at, complaint_id); ' +
+      'DROP INDEX complaint_events_moves; DROP TABLE local_state; DROP TABLE restores; PRAGMA user_version = 13;',
+  );
   sqlite.pragma('wal_checkpoint(TRUNCATE)');
   // Committed pages still in the WAL when the PC went off, as a running old app leaves them.
   sqlite.pragma('wal_autocheckpoint = 0');
