@@ -32,6 +32,12 @@ export interface OpenDatabase {
   schemaVersion: number;
   /** False when the folder cannot hold a WAL (network shares); the journal is then DELETE. */
   wal: boolean;
+  /**
+   * A second, read-only connection to the same file with its own page cache of `cacheKiB`: for
+   * work that reads much once (the sync engine reads every queued complaint once), so it does not
+   * fill or evict the app's own cache. It sees every commit of the app's connection.
+   */
+  reader(cacheKiB: number): { db: Db; close(): void };
   close(): void;
 }
 
@@ -124,7 +130,14 @@ export function openDatabase({ dataDir, migrationsFolder, key, encryption }: Ope
     // written through the key; never go on with one that reached the disk in plain.
     if (key) assertEncrypted(file);
     const db = drizzle(withStatementCache(sqlite), { schema });
-    return { sqlite, db, file, schemaVersion, wal, close: () => sqlite.close() };
+    const reader = (cacheKiB: number) => {
+      const conn = openKeyed(file, key, { readonly: true, fileMustExist: true });
+      conn.pragma('busy_timeout = 5000');
+      conn.pragma('temp_store = MEMORY');
+      conn.pragma(`cache_size = ${-Math.round(cacheKiB)}`);
+      return { db: drizzle(withStatementCache(conn), { schema }), close: () => conn.close() };
+    };
+    return { sqlite, db, file, schemaVersion, wal, reader, close: () => sqlite.close() };
   } catch (e) {
     sqlite.close();
     throw e;

@@ -99,6 +99,9 @@ export function createCore(opts: CoreOptions): Core {
   }
 }
 
+/** The page cache of the sync engine's reading connection. */
+const SYNC_READ_CACHE_KIB = 8 * 1024;
+
 function startCore(opts: CoreOptions): Core {
   const folder = openDataFolder(opts);
   const { database, attachments, keys } = folder;
@@ -110,8 +113,13 @@ function startCore(opts: CoreOptions): Core {
   const tokens = opts.tokenStore ?? withEnvToken(fileTokenStore(path.join(opts.dataDir, TOKEN_FILE)));
   if (opts.upstreamUrl !== undefined) setUpstreamUrl(db, opts.upstreamUrl);
   const tuning: SyncTuning = { ...DEFAULT_TUNING, ...opts.sync };
+  // The drain reads every queued complaint once: from its own connection with a small cache, so
+  // a backlog of 100,000 neither grows the app's memory by the size of the data nor evicts the
+  // pages the screens use.
+  const syncReads = database.reader(SYNC_READ_CACHE_KIB);
   const sync: SyncEngine = new SyncEngine({
     database,
+    reads: syncReads.db,
     attachments,
     now,
     tuning,
@@ -178,6 +186,7 @@ function startCore(opts: CoreOptions): Core {
       if (!database.sqlite.open) return;
       await backups.stop({ exitBackup: true });
       await sync.stop();
+      syncReads.close();
       await worker.close();
       await printer?.close?.();
       folder.close();

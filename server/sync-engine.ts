@@ -2,7 +2,7 @@
 // back. One run at a time, all network I/O asynchronous and every database step a short
 // transaction, so the UI is never blocked. Whatever stops it (a fault, a crash, a power cut), the
 // outbox and the pull cursor are on disk and the next run resumes from them.
-import type { OpenDatabase } from '../db/open';
+import type { Db, OpenDatabase } from '../db/open';
 import {
   addRun,
   applyUpdates,
@@ -43,6 +43,8 @@ export const DEFAULT_TUNING: SyncTuning = { backoff: DEFAULT_BACKOFF, pollMs: 30
 
 export interface SyncEngineOptions {
   database: OpenDatabase;
+  /** Where the queued complaints are read from (OpenDatabase.reader): the app's connection when absent. */
+  reads?: Db;
   attachments: AttachmentStore;
   /** The adapter for the current settings and token; null while sync is not set up. */
   adapter: () => UpstreamAdapter | null;
@@ -63,6 +65,7 @@ const CLOCK_SKEW_WARN_MS = 5 * 60_000;
 
 export class SyncEngine {
   private readonly db;
+  private readonly reads: Db;
   private timer: NodeJS.Timeout | null = null;
   private running: Promise<void> | null = null;
   private rerun = false;
@@ -79,6 +82,7 @@ export class SyncEngine {
 
   constructor(private readonly opts: SyncEngineOptions) {
     this.db = opts.database.db;
+    this.reads = opts.reads ?? this.db;
     this.batchLimit = 100;
   }
 
@@ -225,7 +229,7 @@ export class SyncEngine {
       for (;;) {
         if (this.stopped) break;
         const limit = Math.min(this.batchLimit, adapter.limits.maxReports);
-        const due = dueComplaints(this.db, this.opts.now().toISOString(), limit, onTheWire?.reports.map((r) => r.client_id));
+        const due = dueComplaints(this.reads, this.opts.now().toISOString(), limit, onTheWire?.reports.map((r) => r.client_id));
         if (due.length === 0) break;
         const ready = await this.uploadAttachments(adapter, this.pack(due, tz, adapter.limits.maxBytes), signal);
         if (ready.length === 0) continue;

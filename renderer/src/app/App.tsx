@@ -1,9 +1,5 @@
-import { ComplaintDetailPage } from '../complaints/ComplaintDetailPage';
-import { ComplaintListPage } from '../complaints/ComplaintListPage';
+import { lazy, Suspense } from 'react';
 import { FormPage } from '../intake/FormPage';
-import { RecapPage } from '../recap/RecapPage';
-import { SettingsPage } from '../settings/SettingsPage';
-import { SyncPage } from '../sync/SyncPage';
 import { SyncBadge } from '../sync/SyncBadge';
 import { BackupBadge } from '../backup/BackupBadge';
 import { useSyncStatus } from '../sync/useSyncStatus';
@@ -11,6 +7,14 @@ import type { SyncStatus } from '../../../forms/sync';
 import { MENU_VIEWS, WORK_VIEWS, type WorkView } from '../../../forms/work-views';
 import { useHashRoute } from './router';
 import { useWorkCounts } from '../complaints/useWorkCounts';
+
+// The forms are in the first bundle (a clerk opens the app at one and types at once); every other
+// page is its own chunk, loaded when first opened, so the first bundle parses quickly.
+const ComplaintDetailPage = lazy(() => import('../complaints/ComplaintDetailPage').then((m) => ({ default: m.ComplaintDetailPage })));
+const ComplaintListPage = lazy(() => import('../complaints/ComplaintListPage').then((m) => ({ default: m.ComplaintListPage })));
+const RecapPage = lazy(() => import('../recap/RecapPage').then((m) => ({ default: m.RecapPage })));
+const SettingsPage = lazy(() => import('../settings/SettingsPage').then((m) => ({ default: m.SettingsPage })));
+const SyncPage = lazy(() => import('../sync/SyncPage').then((m) => ({ default: m.SyncPage })));
 
 const NAV: { href: string; label: string }[] = [
   { href: '/formulir/a', label: 'Formulir A' },
@@ -72,7 +76,9 @@ export function App() {
         </ul>
       </nav>
       <main className="main">
-        <Page route={route} sync={sync} />
+        <Suspense fallback={<p>Memuat…</p>}>
+          <Page route={route} sync={sync} />
+        </Suspense>
       </main>
     </div>
   );
