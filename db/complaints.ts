@@ -1,7 +1,7 @@
-import { and, asc, count, desc, eq, gte, lt, lte, notInArray, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gte, inArray, lt, lte, notInArray, or, sql, type SQL } from 'drizzle-orm';
 import { uuidv7 } from 'uuidv7';
 import type { AttachmentRef } from '../forms/attachments';
-import { CORRECTABLE_FIELDS, CORRECTABLE_LABELS, type ComplaintData, type ComplaintDetail, type ComplaintListItem, type ComplaintListQuery, type CorrectionInput } from '../forms/complaint';
+import { CORRECTABLE_FIELDS, CORRECTABLE_LABELS, type ComplaintData, type ComplaintDetail, type ComplaintListItem, type ComplaintListQuery, type ComplaintListResult, SEARCH_COUNT_CAP, type CorrectionInput } from '../forms/complaint';
 import { formatRegistrationNo, hasYearToken, NO_YEAR_COUNTER, type Settings } from '../forms/settings';
 import { DUPLICATE_THRESHOLD, DUPLICATE_WINDOW_DAYS, similarity } from '../forms/similarity';
 import { workingDaysLeft } from '../forms/deadlines';
@@ -10,7 +10,7 @@ import { endOfLocalDay } from '../forms/working-days';
 import { readEvent } from '../forms/history';
 import { WORK_VIEW_KEYS, WORK_VIEWS, type WorkView, type WorkViewCounts, type WorkViewRule } from '../forms/work-views';
 import { allowedActions, intakeStatus } from '../forms/workflow';
-import { CLOSED_STATUSES, HIDDEN_REPORTER, type Channel } from '../forms/vocabulary';
+import { CLOSED_STATUSES, HIDDEN_REPORTER, OPEN_STATUSES, type Channel } from '../forms/vocabulary';
 import { CASE_NOT_FOUND, Refused } from './errors';
 import { appendEvent } from './events';
 import { inTransaction, type Db } from './open';
@@ -65,6 +65,12 @@ export function rowFromInput(data: ComplaintData, settings: Settings, now: strin
   };
 }
 
+/** The data of a complaint's first event (`created`). */
+export function createdEventData(row: Pick<NewComplaintRow, 'form' | 'status'>, extra?: Record<string, unknown>): Record<string, unknown> {
+  // Answered at the counter (E. Penyelesaian): the history says so, and where the case went.
+  return { version: 1, form: row.form, ...(row.status === 'diterima' ? {} : { to: row.status, answeredAtCounter: true }), ...extra };
+}
+
 /**
  * Inserts a complaint, its registration number, its attachments and its first event, and deletes
  * the draft it was keyed in. Must run inside the caller's transaction, so all of it commits or
@@ -106,8 +112,7 @@ export function insertComplaint(
       // Who keyed it (a slip collected by one officer may be keyed by another).
       actor: extra.keyedBy?.name ?? row.officer ?? null,
       actorAccountId: extra.keyedBy ? extra.keyedBy.id : (row.officerAccountId ?? null),
-      // Answered at the counter (E. Penyelesaian): the history says so, and where the case went.
-      data: { version: 1, form: row.form, ...(row.status === 'diterima' ? {} : { to: row.status, answeredAtCounter: true }), ...extra.eventData },
+      data: createdEventData(row, extra.eventData),
     })
     .run();
   tx.delete(drafts).where(eq(drafts.id, inserted.id)).run();
@@ -147,7 +152,9 @@ function ruleWhere(rule: WorkViewRule, settings: Settings, now: string): SQL {
   if (rule.status) conds.push(eq(complaints.status, rule.status));
   if (rule.dueKind) conds.push(eq(complaints.nextDueKind, rule.dueKind));
   if (rule.due) {
-    conds.push(notInArray(complaints.status, [...CLOSED_STATUSES]));
+    // The open statuses named, not the closed ones excluded: each is then one range of the index on
+    // (status, next_due_at), counted without reading a row (77,000 overdue cases: 8 ms, not 500).
+    conds.push(inArray(complaints.status, [...OPEN_STATUSES]));
     if (rule.due === 'past') conds.push(lt(complaints.nextDueAt, now));
     else conds.push(gte(complaints.nextDueAt, now), lte(complaints.nextDueAt, endOfLocalDay(toLocal(now, settings.timeZone).date, settings.timeZone)));
   }
@@ -173,14 +180,21 @@ function listWhere(q: ComplaintListQuery, settings: Settings, now: string): SQL 
     next.setUTCDate(next.getUTCDate() + 1);
     conds.push(lt(complaints.receivedAt, next.toISOString()));
   }
-  const text = q.q?.trim();
-  if (text) {
-    // One index serves words and registration numbers, their beginning or their tail.
-    const match = searchQuery(text);
-    conds.push(match ? sql`${complaints}.rowid IN (SELECT rowid FROM complaints_fts WHERE complaints_fts MATCH ${match})` : sql`0`);
-  }
   const present = conds.filter((c): c is SQL => !!c);
   return present.length ? and(...present) : undefined;
+}
+
+/**
+ * The search box's matches (one index serves words and registration numbers, their beginning or
+ * their tail), counted up to SEARCH_COUNT_CAP + 1 from the index, each joined to its complaint
+ * only to apply the other filters.
+ */
+function cappedMatches(db: Db, match: string, others: SQL | undefined): number {
+  const filter = others ? sql` AND ${others}` : sql``;
+  const row = db.get<{ n: number }>(
+    sql`SELECT count(*) AS n FROM (SELECT 1 FROM complaints_fts JOIN ${complaints} ON ${complaints}.rowid = complaints_fts.rowid WHERE complaints_fts MATCH ${match}${filter} LIMIT ${SEARCH_COUNT_CAP + 1})`,
+  );
+  return row.n;
 }
 
 const ORDER = {
@@ -190,8 +204,24 @@ const ORDER = {
   registration_asc: [asc(complaints.registrationNo)],
 } as const;
 
-export function listComplaints(db: Db, q: ComplaintListQuery, settings: Settings, now = new Date().toISOString()): { items: ComplaintListItem[]; total: number } {
-  const where = listWhere(q, settings, now);
+export function listComplaints(db: Db, q: ComplaintListQuery, settings: Settings, now = new Date().toISOString()): ComplaintListResult {
+  const others = listWhere(q, settings, now);
+  const text = q.q?.trim();
+  const match = text ? searchQuery(text) : undefined;
+  if (match === null) return { items: [], total: 0, totalCapped: false };
+  let where = others;
+  let total: number | null = null;
+  let totalCapped = false;
+  if (match) {
+    const n = cappedMatches(db, match, others);
+    totalCapped = n > SEARCH_COUNT_CAP;
+    total = Math.min(n, SEARCH_COUNT_CAP);
+    // A few matches: read them all and sort them. Many (a common word): walk the sort's index from
+    // the top and keep the rows that match, until the page is full (the unary + keeps SQLite from
+    // reading every match first).
+    const matches = sql`(SELECT rowid FROM complaints_fts WHERE complaints_fts MATCH ${match})`;
+    where = and(others, totalCapped ? sql`+${complaints}.rowid IN ${matches}` : sql`${complaints}.rowid IN ${matches}`);
+  }
   const rows = db
     .select({
       id: complaints.id,
@@ -214,7 +244,7 @@ export function listComplaints(db: Db, q: ComplaintListQuery, settings: Settings
     .limit(q.limit)
     .offset(q.offset)
     .all();
-  const total = db.select({ n: count() }).from(complaints).where(where).get()?.n ?? 0;
+  total ??= db.select({ n: count() }).from(complaints).where(where).get()?.n ?? 0;
   return {
     items: rows.map(({ reporterName, problem, content, ...r }) => ({
       ...r,
@@ -222,6 +252,7 @@ export function listComplaints(db: Db, q: ComplaintListQuery, settings: Settings
       summary: summaryOf({ problem, content }),
     })),
     total,
+    totalCapped,
   };
 }
 

@@ -1,7 +1,7 @@
 // Queries over the outbox and the other sync tables. Rows get into the outbox only through the
 // triggers of migration 0008; this module moves them through queued → sending → sent | rejected,
 // records the upstream's receipts, and turns pulled updates into history events.
-import { and, asc, desc, eq, inArray, isNull, lte, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gt, inArray, isNotNull, isNull, lte, or, sql, type SQL } from 'drizzle-orm';
 import type { ComplaintDetail } from '../forms/complaint';
 import { normalizeUpstreamUrl, OUTBOX_STATE_LABELS, OUTBOX_STATES, type OutboxState, type ReportAttachment, type ReportSource } from '../forms/sync';
 import type { ResultV1, UpdateV1 } from '../forms/upstream-v1';
@@ -12,9 +12,15 @@ import { complaintAttachments, complaints, outbox, syncMeta, syncRuns, upstreamB
 
 export type OutboxRow = typeof outbox.$inferSelect;
 
+/**
+ * `state = '<state>'` as a literal, not a bound value: only a literal lets SQLite use the partial
+ * index of that state (db/schema.ts).
+ */
+const inState = (state: OutboxState): SQL => sql`${outbox.state} = ${sql.raw(`'${state}'`)}`;
+
 /** At start-up: a batch that was in flight when the app died goes back to the queue (never lost). */
 export function sweepSending(db: Db): number {
-  return db.update(outbox).set({ state: 'queued' }).where(eq(outbox.state, 'sending')).run().changes;
+  return db.update(outbox).set({ state: 'queued' }).where(inState('sending')).run().changes;
 }
 
 export interface DueComplaint {
@@ -23,46 +29,83 @@ export interface DueComplaint {
 }
 
 /** Queued and not waiting out a retry delay. */
-const dueWhere = (now: string): SQL => and(eq(outbox.state, 'queued'), or(isNull(outbox.nextAttemptAt), lte(outbox.nextAttemptAt, now)))!;
+const dueWhere = (now: SQL | string): SQL => and(inState('queued'), or(isNull(outbox.nextAttemptAt), lte(outbox.nextAttemptAt, now)))!;
 
-/** The next complaints to send, oldest queued first, each at its newest version. */
-export function dueComplaints(db: Db, now: string, limit: number): DueComplaint[] {
-  const rows = db
-    .select({ c: complaints })
-    .from(outbox)
-    .innerJoin(complaints, eq(complaints.id, outbox.complaintId))
-    .where(dueWhere(now))
-    .orderBy(asc(outbox.queuedAt), asc(outbox.complaintId))
-    .limit(limit)
-    .all()
-    .map((r) => r.c);
+/** What a report is made of (forms/sync.ts), and no other column. */
+const REPORT_COLUMNS = {
+  id: complaints.id,
+  version: complaints.version,
+  registrationNo: complaints.registrationNo,
+  form: complaints.form,
+  channel: complaints.channel,
+  receivedAt: complaints.receivedAt,
+  problem: complaints.problem,
+  content: complaints.content,
+  classification: complaints.classification,
+  category: complaints.category,
+  anonymous: complaints.anonymous,
+  confidential: complaints.confidential,
+  reporterName: complaints.reporterName,
+  reporterInstitution: complaints.reporterInstitution,
+  reporterAddress: complaints.reporterAddress,
+  reporterPhone: complaints.reporterPhone,
+  reporterEmail: complaints.reporterEmail,
+  reporterGender: complaints.reporterGender,
+  status: complaints.status,
+} satisfies Record<keyof ReportSource, unknown>;
+
+/** The due queries, prepared once per connection (a drain runs them a thousand times); id lists go in as JSON. */
+const dueQueries = new WeakMap<Db, ReturnType<typeof prepareDue>>();
+function prepareDue(db: Db) {
+  const ids = (name: string) => sql`(SELECT value FROM json_each(${sql.placeholder(name)}))`;
+  return {
+    reports: db
+      .select(REPORT_COLUMNS)
+      .from(outbox)
+      .innerJoin(complaints, eq(complaints.id, outbox.complaintId))
+      .where(and(dueWhere(sql`${sql.placeholder('now')}`), sql`${outbox.complaintId} NOT IN ${ids('except')}`))
+      .orderBy(asc(outbox.queuedAt), asc(outbox.complaintId))
+      .limit(sql.placeholder('limit'))
+      .prepare(),
+    files: db
+      .select()
+      .from(complaintAttachments)
+      .where(sql`${complaintAttachments.complaintId} IN ${ids('ids')}`)
+      .orderBy(asc(complaintAttachments.addedAt))
+      .prepare(),
+  };
+}
+
+/** The next complaints to send, oldest queued first, each at its newest version (none of `except`, still in flight). */
+export function dueComplaints(db: Db, now: string, limit: number, except: readonly string[] = []): DueComplaint[] {
+  let due = dueQueries.get(db);
+  if (!due) dueQueries.set(db, (due = prepareDue(db)));
+  const rows = due.reports.all({ now, limit, except: JSON.stringify(except) });
   if (rows.length === 0) return [];
-  const files = db
-    .select()
-    .from(complaintAttachments)
-    .where(inArray(complaintAttachments.complaintId, rows.map((r) => r.id)))
-    .orderBy(asc(complaintAttachments.addedAt))
-    .all();
+  const files = due.files.all({ ids: JSON.stringify(rows.map((r) => r.id)) });
   return rows.map((c) => ({
     complaint: c,
     attachments: files.filter((f) => f.complaintId === c.id).map(({ sha256, filename, contentType, size }) => ({ sha256, filename, contentType, size })),
   }));
 }
 
+/** Queued rows minus those waiting out a retry delay: a count over each of their partial indexes. */
 export function countDue(db: Db, now: string): number {
-  return db.select({ n: sql<number>`count(*)` }).from(outbox).where(dueWhere(now)).get()?.n ?? 0;
+  const n = (where: SQL) => db.select({ n: count() }).from(outbox).where(where).get()?.n ?? 0;
+  return n(inState('queued')) - n(and(inState('queued'), isNotNull(outbox.nextAttemptAt), gt(outbox.nextAttemptAt, now))!);
 }
 
-/** Marks the versions about to be sent; a row changed since it was read stays queued. */
+/** Marks the versions about to be sent, in one statement; a row changed since it was read stays queued. */
 export function markSending(db: Db, sent: { id: string; version: number }[]): void {
-  inTransaction(db, (tx) => {
-    for (const s of sent) tx.update(outbox).set({ state: 'sending' }).where(and(eq(outbox.complaintId, s.id), eq(outbox.version, s.version))).run();
-  });
+  const rows = JSON.stringify(sent.map((s) => [s.id, s.version]));
+  inTransaction(db, (tx) =>
+    tx.run(sql`UPDATE outbox SET state = 'sending' FROM json_each(${rows}) AS j WHERE outbox.complaint_id = j.value ->> 0 AND outbox.version = j.value ->> 1`),
+  );
 }
 
 /** After a failed request: the batch goes back to the queue untouched. */
 export function releaseSending(db: Db, ids: string[]): void {
-  if (ids.length) db.update(outbox).set({ state: 'queued' }).where(and(inArray(outbox.complaintId, ids), eq(outbox.state, 'sending'))).run();
+  if (ids.length) db.update(outbox).set({ state: 'queued' }).where(and(inArray(outbox.complaintId, ids), inState('sending'))).run();
 }
 
 export interface ResultTally {
@@ -79,24 +122,20 @@ export interface ResultTally {
 export function recordResults(db: Db, results: ResultV1[], now: string, retryAt: (attempts: number) => string): ResultTally {
   const tally: ResultTally = { accepted: 0, rejected: 0, retrying: 0 };
   inTransaction(db, (tx) => {
+    // The accepted ones (nearly all) in one statement; a row at a newer version keeps its state.
+    const accepted = JSON.stringify(results.filter((r) => r.outcome !== 'rejected').map((r) => [r.client_id, r.version, r.outcome, r.tracking_id ?? null]));
+    tally.accepted = tx.run(sql`
+      UPDATE outbox SET
+        sent_version = max(coalesce(outbox.sent_version, 0), a.version), outcome = a.outcome, tracking_id = coalesce(a.tracking_id, outbox.tracking_id), sent_at = ${now},
+        state = iif(outbox.version > a.version, outbox.state, 'sent'), attempts = iif(outbox.version > a.version, outbox.attempts, 0),
+        next_attempt_at = iif(outbox.version > a.version, outbox.next_attempt_at, NULL), last_error = iif(outbox.version > a.version, outbox.last_error, NULL),
+        field_errors = iif(outbox.version > a.version, outbox.field_errors, NULL)
+      FROM (SELECT value ->> 0 AS id, value ->> 1 AS version, value ->> 2 AS outcome, value ->> 3 AS tracking_id FROM json_each(${accepted})) AS a
+      WHERE outbox.complaint_id = a.id`).changes;
     for (const r of results) {
+      if (r.outcome !== 'rejected') continue;
       const row = tx.select().from(outbox).where(eq(outbox.complaintId, r.client_id)).get();
       if (!row) continue;
-      if (r.outcome !== 'rejected') {
-        tally.accepted++;
-        const newer = row.version > r.version;
-        tx.update(outbox)
-          .set({
-            sentVersion: Math.max(row.sentVersion ?? 0, r.version),
-            outcome: r.outcome,
-            trackingId: r.tracking_id ?? row.trackingId,
-            sentAt: now,
-            ...(newer ? {} : { state: 'sent' as OutboxState, attempts: 0, nextAttemptAt: null, lastError: null, fieldErrors: null }),
-          })
-          .where(eq(outbox.complaintId, r.client_id))
-          .run();
-        continue;
-      }
       if (row.version !== r.version) continue; // already re-queued at a newer version
       const errors = r.errors ?? [];
       const message = errors.map((e) => `${e.field}: ${e.message}`).join('; ') || 'Ditolak upstream tanpa alasan.';
@@ -153,43 +192,62 @@ export function requeueRejected(db: Db, ids: string[]): { requeued: number } {
     const requeued = tx
       .update(outbox)
       .set({ state: 'queued', attempts: 0, nextAttemptAt: null, lastError: null, fieldErrors: null })
-      .where(and(inArray(outbox.complaintId, unique), eq(outbox.state, 'rejected')))
+      .where(and(inArray(outbox.complaintId, unique), inState('rejected')))
       .run().changes;
     return { requeued };
   });
 }
 
+/**
+ * How many rows are in each state. `sent` (nearly all, once drained) is the rest of the table's
+ * count, so only the states with a partial index are counted entry by entry (read every second).
+ */
 export function stateCounts(db: Db): Record<OutboxState, number> {
-  const counts = Object.fromEntries(OUTBOX_STATES.map((s) => [s, 0])) as Record<OutboxState, number>;
-  for (const r of db.select({ state: outbox.state, n: sql<number>`count(*)` }).from(outbox).groupBy(outbox.state).all()) counts[r.state] = r.n;
+  const n = (where?: SQL) => db.select({ n: count() }).from(outbox).where(where).get()?.n ?? 0;
+  const counts = Object.fromEntries(OUTBOX_STATES.filter((s) => s !== 'sent').map((s) => [s, n(inState(s))])) as Record<OutboxState, number>;
+  counts.sent = n() - OUTBOX_STATES.reduce((sum, s) => sum + (counts[s] ?? 0), 0);
   return counts;
 }
 
+/** The soonest retry of a queued row: the first entry of its partial index. */
 export function earliestRetry(db: Db): string | null {
-  return db.select({ at: sql<string | null>`min(${outbox.nextAttemptAt})` }).from(outbox).where(eq(outbox.state, 'queued')).get()?.at ?? null;
+  return (
+    db
+      .select({ at: outbox.nextAttemptAt })
+      .from(outbox)
+      .where(and(inState('queued'), isNotNull(outbox.nextAttemptAt)))
+      .orderBy(asc(outbox.nextAttemptAt))
+      .limit(1)
+      .get()?.at ?? null
+  );
 }
 
+/** The rows in `states`, oldest queued first: each state from its partial index, merged. */
 export function outboxItems(db: Db, states: OutboxState[], limit: number) {
-  return db
-    .select({
-      complaintId: outbox.complaintId,
-      registrationNo: complaints.registrationNo,
-      version: outbox.version,
-      state: outbox.state,
-      queuedAt: outbox.queuedAt,
-      attempts: outbox.attempts,
-      nextAttemptAt: outbox.nextAttemptAt,
-      lastError: outbox.lastError,
-      fieldErrors: outbox.fieldErrors,
-      sentVersion: outbox.sentVersion,
-      trackingId: outbox.trackingId,
-    })
-    .from(outbox)
-    .innerJoin(complaints, eq(complaints.id, outbox.complaintId))
-    .where(inArray(outbox.state, states))
-    .orderBy(asc(outbox.queuedAt), asc(outbox.complaintId))
-    .limit(limit)
-    .all();
+  const of = (state: OutboxState) =>
+    db
+      .select({
+        complaintId: outbox.complaintId,
+        registrationNo: complaints.registrationNo,
+        version: outbox.version,
+        state: outbox.state,
+        queuedAt: outbox.queuedAt,
+        attempts: outbox.attempts,
+        nextAttemptAt: outbox.nextAttemptAt,
+        lastError: outbox.lastError,
+        fieldErrors: outbox.fieldErrors,
+        sentVersion: outbox.sentVersion,
+        trackingId: outbox.trackingId,
+      })
+      .from(outbox)
+      .innerJoin(complaints, eq(complaints.id, outbox.complaintId))
+      .where(inState(state))
+      .orderBy(asc(outbox.queuedAt), asc(outbox.complaintId))
+      .limit(limit)
+      .all();
+  const byQueue = (a: { queuedAt: string; complaintId: string }, b: typeof a) =>
+    a.queuedAt < b.queuedAt ? -1 : a.queuedAt > b.queuedAt ? 1 : a.complaintId < b.complaintId ? -1 : a.complaintId > b.complaintId ? 1 : 0;
+  return states.flatMap(of).sort(byQueue).slice(0, limit);
 }
 
 export function outboxOf(db: Db, id: string): OutboxRow | undefined {

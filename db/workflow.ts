@@ -1,9 +1,9 @@
 // Applies a decided transition: the complaint's new state and fields, its version, the event and
 // the next deadline all change in one transaction, so history and state never disagree.
-import { and, eq, isNull, notInArray } from 'drizzle-orm';
-import { computeDeadlines, nextDue, withArchiveProposal, type Deadline, type DeadlineDays } from '../forms/deadlines';
+import { and, asc, eq, gt, inArray, isNull, sql } from 'drizzle-orm';
+import { computeDeadlines, nextDue, withArchiveProposal, type CaseForDeadlines, type Deadline, type DeadlineDays, type EventForDeadlines } from '../forms/deadlines';
 import type { TimeZone } from '../forms/time';
-import { CLOSED_STATUSES } from '../forms/vocabulary';
+import { CLOSED_STATUSES, OPEN_STATUSES } from '../forms/vocabulary';
 import { deadlineDays } from '../forms/settings';
 import type { Calendar } from '../forms/working-days';
 import { decide, writesOf, type CaseFacts, type Transition } from '../forms/workflow';
@@ -28,19 +28,20 @@ export function deadlineContextOf(db: Db): DeadlineContext {
   return { calendar: calendarOf(db), tz: s.timeZone, days: deadlineDays(s) };
 }
 
+const eventsOf = (db: Db, id: string): EventForDeadlines[] =>
+  db.select({ type: complaintEvents.type, at: complaintEvents.at, data: complaintEvents.data }).from(complaintEvents).where(eq(complaintEvents.complaintId, id)).orderBy(complaintEvents.seq).all();
+
+const deadlinesFrom = (row: CaseForDeadlines, events: EventForDeadlines[], ctx: DeadlineContext, now: string): Deadline[] =>
+  withArchiveProposal(computeDeadlines(row, events, ctx.calendar, ctx.tz, ctx.days), row.status, now);
+
 export function deadlinesOf(db: Db, row: ComplaintRow, ctx: DeadlineContext, now: string): Deadline[] {
-  const events = db
-    .select({ type: complaintEvents.type, at: complaintEvents.at, data: complaintEvents.data })
-    .from(complaintEvents)
-    .where(eq(complaintEvents.complaintId, row.id))
-    .orderBy(complaintEvents.seq)
-    .all();
-  return withArchiveProposal(computeDeadlines(row, events, ctx.calendar, ctx.tz, ctx.days), row.status, now);
+  return deadlinesFrom(row, eventsOf(db, row.id), ctx, now);
 }
 
-function nextDueFields(db: Db, row: ComplaintRow, ctx: DeadlineContext, now: string) {
+/** The earliest open deadline of a case (none once it is closed); its events are read when needed. */
+function nextDueOf(db: Db, row: CaseForDeadlines & { id: string }, ctx: DeadlineContext, now: string, events?: EventForDeadlines[]) {
   if (CLOSED_STATUSES.includes(row.status)) return { nextDueAt: null, nextDueKind: null };
-  const next = nextDue(deadlinesOf(db, row, ctx, now));
+  const next = nextDue(deadlinesFrom(row, events ?? eventsOf(db, row.id), ctx, now));
   return { nextDueAt: next?.dueAt ?? null, nextDueKind: next?.kind ?? null };
 }
 
@@ -65,7 +66,7 @@ export function applyTransition(db: Db, { id, action, input }: Transition, ctx: 
       data: { ...data, from: row.status, to: decision.to, version: row.version + 1 },
     });
     const updated = { ...row, ...writesOf({ action, input }), status: decision.to, version: row.version + 1, updatedAt: now };
-    const due = nextDueFields(tx, updated, ctx, now);
+    const due = nextDueOf(tx, updated, ctx, now);
     const { id: _id, createdAt: _c, registrationNo: _r, ...set } = { ...updated, ...due };
     return tx.update(complaints).set(set).where(eq(complaints.id, id)).returning().get();
   });
@@ -73,26 +74,89 @@ export function applyTransition(db: Db, { id, action, input }: Transition, ctx: 
 
 /** Sets next_due_* on a new complaint inside the saving transaction. */
 export function initialDue(db: Db, row: ComplaintRow, ctx: DeadlineContext, now: string) {
-  const due = nextDueFields(db, row, ctx, now);
+  const due = nextDueOf(db, row, ctx, now);
   db.update(complaints).set(due).where(eq(complaints.id, row.id)).run();
   return due;
 }
 
-/**
- * Recomputes next_due_* for open complaints: after the calendar or the deadline settings change,
- * and at start-up for rows from before deadlines existed. `onlyMissing` limits it to the latter.
- */
-export function recomputeOpenDeadlines(db: Db, ctx: DeadlineContext, now: string, onlyMissing = false): number {
-  const open = notInArray(complaints.status, [...CLOSED_STATUSES]);
-  const rows = db.select().from(complaints).where(onlyMissing ? and(open, isNull(complaints.nextDueAt)) : open).all();
-  inTransaction(db, (tx) => {
-    for (const row of rows) {
-      const due = nextDueFields(tx, row, ctx, now);
-      if (due.nextDueAt !== row.nextDueAt || due.nextDueKind !== row.nextDueKind) {
-        tx.update(complaints).set(due).where(eq(complaints.id, row.id)).run();
-      }
-    }
-  });
-  return rows.length;
+/** Complaints with something pending (their next deadline is kept). */
+export function openComplaintCount(db: Db): number {
+  return db.select({ n: sql<number>`count(*)` }).from(complaints).where(inArray(complaints.status, [...OPEN_STATUSES])).get()?.n ?? 0;
 }
 
+/** Open complaints per chunk of a recomputation: one short write transaction each. */
+export const RECOMPUTE_CHUNK = 500;
+
+export interface RecomputedChunk {
+  /** The rowid to continue after. */
+  last: number;
+  rows: number;
+  changed: number;
+}
+
+/**
+ * Recomputes next_due_* for the next `size` open complaints after rowid `after` (null when none
+ * is left): read, computed, then written in one short transaction, and only where the complaint
+ * is still at the version read (a step taken meanwhile wrote its own, newer value).
+ */
+export function recomputeDeadlineChunk(db: Db, ctx: DeadlineContext, now: string, after: number, size = RECOMPUTE_CHUNK, onlyMissing = false): RecomputedChunk | null {
+  const rowid = sql<number>`${complaints}.rowid`;
+  const rows = db
+    .select({
+      rowid,
+      id: complaints.id,
+      version: complaints.version,
+      form: complaints.form,
+      channel: complaints.channel,
+      status: complaints.status,
+      receivedAt: complaints.receivedAt,
+      classification: complaints.classification,
+      darwas: complaints.darwas,
+      resolution: complaints.resolution,
+      nextDueAt: complaints.nextDueAt,
+      nextDueKind: complaints.nextDueKind,
+    })
+    .from(complaints)
+    // In rowid order (`+status` keeps the status index out: with it every chunk would sort them all).
+    .where(and(gt(rowid, after), inArray(sql`+${complaints.status}`, [...OPEN_STATUSES]), onlyMissing ? isNull(complaints.nextDueAt) : undefined))
+    .orderBy(asc(rowid))
+    .limit(size)
+    .all();
+  if (rows.length === 0) return null;
+  const events = new Map<string, EventForDeadlines[]>();
+  for (const e of db
+    .select({ complaintId: complaintEvents.complaintId, type: complaintEvents.type, at: complaintEvents.at, data: complaintEvents.data })
+    .from(complaintEvents)
+    .where(inArray(complaintEvents.complaintId, rows.map((r) => r.id)))
+    .orderBy(asc(complaintEvents.complaintId), asc(complaintEvents.seq))
+    .all()) {
+    const list = events.get(e.complaintId) ?? [];
+    if (!list.length) events.set(e.complaintId, list);
+    list.push(e);
+  }
+  const changed: [string, string | null, string | null, number][] = [];
+  for (const row of rows) {
+    const due = nextDueOf(db, row, ctx, now, events.get(row.id) ?? []);
+    if (due.nextDueAt !== row.nextDueAt || due.nextDueKind !== row.nextDueKind) changed.push([row.id, due.nextDueAt, due.nextDueKind, row.version]);
+  }
+  if (changed.length) {
+    inTransaction(db, (tx) =>
+      tx.run(sql`UPDATE complaints SET next_due_at = j.value ->> 1, next_due_kind = j.value ->> 2
+        FROM json_each(${JSON.stringify(changed)}) AS j WHERE complaints.id = j.value ->> 0 AND complaints.version = j.value ->> 3`),
+    );
+  }
+  return { last: rows.at(-1)!.rowid, rows: rows.length, changed: changed.length };
+}
+
+/**
+ * Recomputes next_due_* for open complaints, chunk by chunk, on this connection: at start-up for
+ * rows from before deadlines existed (`onlyMissing`), and wherever a caller must wait for it. After
+ * a calendar or settings change the app runs the same chunks in its background worker
+ * (server/background/), so a big office's windows never wait for them.
+ */
+export function recomputeOpenDeadlines(db: Db, ctx: DeadlineContext, now: string, onlyMissing = false): number {
+  let after = 0;
+  let rows = 0;
+  for (let chunk; (chunk = recomputeDeadlineChunk(db, ctx, now, after, RECOMPUTE_CHUNK, onlyMissing)); after = chunk.last) rows += chunk.rows;
+  return rows;
+}

@@ -67,6 +67,8 @@ if (!app.requestSingleInstanceLock()) {
             keyStore: safeStorageKeyStore(dataDir),
             upstreamUrl: argValue('upstream-url'),
             onRestoreReady,
+            // The background worker, bundled beside this file (npm run build:electron).
+            workerFile: path.join(__dirname, 'worker.cjs'),
           }),
         dataDir,
       );

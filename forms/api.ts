@@ -11,7 +11,7 @@ import { draft, draftHold, draftList, draftSave } from './drafts';
 import { PAPER_SIZES, PRINT_KINDS } from './print';
 import { calendarView, holidayInput } from './calendar';
 import { periodInput } from './periods';
-import { indicators, monevInput, periodRecap, RECAP_KINDS, weeklyRecap } from './recap';
+import { indicators, monevInput, periodCounts, periodRecap, RECAP_KINDS, weeklyRecap } from './recap';
 import { settingsSchema } from './settings';
 import { workViewCounts } from './work-views';
 import { transitionInput } from './workflow';
@@ -45,6 +45,18 @@ export interface MethodSpec {
   changes: boolean;
 }
 
+/** A long job the app runs in the background (server/background/), as far as it has got. */
+export const jobProgress = z.object({
+  state: z.enum(['running', 'done', 'failed']),
+  done: z.number().int(),
+  total: z.number().int(),
+  startedAt: z.string(),
+  finishedAt: z.string().nullable(),
+  /** Why it failed, for the screen. */
+  message: z.string().nullable(),
+});
+export type JobProgress = z.infer<typeof jobProgress>;
+
 export const contract = {
   'app.info': {
     input: none,
@@ -59,6 +71,8 @@ export const contract = {
     access: 'signedIn',
     changes: false,
   },
+  /** The background jobs: the open deadlines recomputed after a calendar or settings change (null: none since the start). */
+  'app.jobs': { input: none, output: z.object({ deadlines: jobProgress.nullable() }), access: 'signedIn', changes: false },
   // Sessions. These write their own audit rows (sign-in, failed sign-in, lock, unlock, sign-out).
   'auth.state': { input: none, output: authState, access: 'public', changes: false },
   /** *Buat akun admin*: the first account of a new data folder; refused once any account exists. */
@@ -118,6 +132,9 @@ export const contract = {
     changes: false,
   },
   'recap.weekly': { input: periodInput, output: weeklyRecap, access: ['ketua', 'pemeriksa'], changes: false },
+  /** The semester or quarter recap (Rekapitulasi): counts only. */
+  'recap.summary': { input: periodInput, output: periodCounts, access: ['ketua', 'pemeriksa'], changes: false },
+  /** The counts and the results report (Laporan hasil), one row per complaint. */
   'recap.period': { input: periodInput, output: periodRecap, access: ['ketua', 'pemeriksa'], changes: false },
   'recap.indicators': { input: periodInput, output: indicators, access: ['ketua', 'pemeriksa'], changes: false },
   'recap.pdf': {

@@ -168,7 +168,17 @@ export const complaintListItem = z.object({
 });
 export type ComplaintListItem = z.infer<typeof complaintListItem>;
 
-export const complaintListResult = z.object({ items: z.array(complaintListItem), total: z.number().int() });
+/** Above this many matches a search says "lebih dari 1.000" instead of counting every match. */
+export const SEARCH_COUNT_CAP = 1000;
+
+export const complaintListResult = z.object({
+  items: z.array(complaintListItem),
+  /** Every match, or SEARCH_COUNT_CAP when `totalCapped`. */
+  total: z.number().int(),
+  /** A search with more than SEARCH_COUNT_CAP matches: `total` is the cap, not the count. */
+  totalCapped: z.boolean(),
+});
+export type ComplaintListResult = z.infer<typeof complaintListResult>;
 
 export const complaintDetail = z.object({
   id: z.string(),

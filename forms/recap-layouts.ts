@@ -4,7 +4,7 @@
 // these declarations and nothing else, so they show the same rows, fillers and signature.
 import { formatDate, formatDateTime, formatTanggal } from './format';
 import { describePeriod, type Period } from './periods';
-import { nihil, RECAPS, type CountRow, type Monev, type PeriodRecap, type RecapKind, type ResultRow, type WeeklyRecap } from './recap';
+import { nihil, RECAPS, type CountRow, type Monev, type PeriodCounts, type PeriodRecap, type RecapKind, type ResultRow, type WeeklyRecap } from './recap';
 import type { Settings } from './settings';
 import type { TimeZone } from './time';
 import { HIDDEN_REPORTER, STATUS_LABELS } from './vocabulary';
@@ -193,7 +193,7 @@ function weekly(r: WeeklyRecap): Block[] {
 }
 
 /** The three tables of the semester or quarter recap, as in the BTKLPP Batam record. */
-function rekapitulasi(r: PeriodRecap): Block[] {
+function rekapitulasi(r: PeriodCounts): Block[] {
   type Source = { label: string; count: number; remarks: string };
   return [
     countTable('1. Berdasarkan Status Penanganan', 'Status Pengaduan', [
@@ -287,7 +287,7 @@ function monev(m: Monev): Block[] {
 /** What each recap is drawn from. */
 export interface RecapDataOf {
   mingguan: WeeklyRecap;
-  rekapitulasi: PeriodRecap;
+  rekapitulasi: PeriodCounts;
   laporan_hasil: PeriodRecap;
   monev: Monev;
 }
@@ -301,7 +301,7 @@ export const RECAP_LAYOUTS: { [K in RecapKind]: (data: RecapDataOf[K]) => Block[
 };
 
 /** The data the core reads for a recap, by the API it is read through. */
-export type RecapData = { weekly?: WeeklyRecap; period?: PeriodRecap; monev?: Monev };
+export type RecapData = { weekly?: WeeklyRecap; counts?: PeriodCounts; period?: PeriodRecap; monev?: Monev };
 
 export function recapLayout(kind: RecapKind, data: RecapData): Block[] {
   const missing = () => {
@@ -312,8 +312,10 @@ export function recapLayout(kind: RecapKind, data: RecapData): Block[] {
       return RECAP_LAYOUTS.mingguan(data.weekly ?? missing());
     case 'monev':
       return RECAP_LAYOUTS.monev(data.monev ?? missing());
-    default:
-      return RECAP_LAYOUTS[kind](data.period ?? missing());
+    case 'rekapitulasi':
+      return RECAP_LAYOUTS.rekapitulasi(data.counts ?? data.period ?? missing());
+    case 'laporan_hasil':
+      return RECAP_LAYOUTS.laporan_hasil(data.period ?? missing());
   }
 }
 

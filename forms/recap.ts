@@ -53,13 +53,17 @@ export const resultRow = z.object({
 });
 export type ResultRow = z.infer<typeof resultRow>;
 
-export const periodRecap = z.object({
+/** The semester or quarter recap (Rekapitulasi): its three count tables. */
+export const periodCounts = z.object({
   period: periodInput,
   byStatus: z.object({ finished: z.number().int(), inProcess: z.number().int(), total: z.number().int() }),
   byType: z.object({ darwas: z.number().int(), nonDarwas: z.number().int(), unverified: z.number().int(), total: z.number().int() }),
   bySource: z.object({ fromAgencies: z.number().int(), direct: z.number().int(), directChannels: z.array(z.string()), total: z.number().int() }),
-  results: z.array(resultRow),
 });
+export type PeriodCounts = z.infer<typeof periodCounts>;
+
+/** The counts and the results report (Laporan hasil): one row per complaint of the period. */
+export const periodRecap = periodCounts.extend({ results: z.array(resultRow) });
 export type PeriodRecap = z.infer<typeof periodRecap>;
 
 export const MONEV_ACTIVITIES = [

@@ -78,6 +78,8 @@ export const STATUS_LABELS: Record<ComplaintStatus, string> = {
 };
 /** States in which nothing is pending for the team. */
 export const CLOSED_STATUSES: readonly ComplaintStatus[] = ['selesai', 'dijawab_langsung', 'diarsipkan'];
+/** The others: something is pending (an IN list of these uses the status indexes, a NOT IN cannot). */
+export const OPEN_STATUSES: readonly ComplaintStatus[] = COMPLAINT_STATUSES.filter((s) => !CLOSED_STATUSES.includes(s));
 
 export const CLASSIFICATIONS = ['pengaduan', 'aspirasi', 'permintaan_informasi'] as const;
 export type Classification = (typeof CLASSIFICATIONS)[number];

@@ -13,6 +13,8 @@ import { deadlineContextOf, recomputeOpenDeadlines } from '../db/workflow';
 import type { CallMeta, Envelope } from '../forms/api';
 import { isWorkingDay } from '../forms/working-days';
 import type { AttachmentStore } from './attachment-store';
+import { DeadlineRecompute } from './background/deadline-recompute';
+import { WorkerClient } from './background/worker-client';
 import { DEFAULT_BACKUP_TUNING, BackupService, type BackupTuning } from './backup/service';
 import { openDataFolder } from './data-folder';
 import { dispatch, type Handlers } from './dispatch';
@@ -70,6 +72,17 @@ export interface CoreOptions {
   backup?: Partial<BackupTuning>;
   /** Called when a restore made in the app is ready: the host reopens the core (server/reopenable-core.ts). */
   onRestoreReady?: () => void;
+  /**
+   * The background worker's script: the bundled worker.cjs beside the Electron main bundle, or by
+   * default server/background/worker.ts under the app's root (run from source through tsx).
+   */
+  workerFile?: string;
+}
+
+/** Long work off the main thread: the worker and the deadline recomputation it runs. */
+export interface Background {
+  worker: WorkerClient;
+  deadlines: DeadlineRecompute;
 }
 
 export interface Core {
@@ -80,6 +93,7 @@ export interface Core {
   sessions: Sessions;
   backups: BackupService;
   /** One call from a host: the method, its input and the session it came with (forms/api.ts CallMeta). */
+  background: Background;
   dispatch(method: unknown, input: unknown, meta?: CallMeta): Promise<Envelope<unknown>>;
   /** Stops the engines and closes the database, backing up first when the last good backup is older than a day. */
   close(): Promise<void>;
@@ -94,6 +108,9 @@ export function createCore(opts: CoreOptions): Core {
   }
 }
 
+/** The page cache of the sync engine's reading connection. */
+const SYNC_READ_CACHE_KIB = 8 * 1024;
+
 function startCore(opts: CoreOptions): Core {
   const folder = openDataFolder(opts);
   const { database, attachments, keys } = folder;
@@ -105,8 +122,13 @@ function startCore(opts: CoreOptions): Core {
   const tokens = opts.tokenStore ?? withEnvToken(fileTokenStore(path.join(opts.dataDir, TOKEN_FILE)));
   if (opts.upstreamUrl !== undefined) setUpstreamUrl(db, opts.upstreamUrl);
   const tuning: SyncTuning = { ...DEFAULT_TUNING, ...opts.sync };
+  // The drain reads every queued complaint once: from its own connection with a small cache, so
+  // a backlog of 100,000 neither grows the app's memory by the size of the data nor evicts the
+  // pages the screens use.
+  const syncReads = database.reader(SYNC_READ_CACHE_KIB);
   const sync: SyncEngine = new SyncEngine({
     database,
+    reads: syncReads.db,
     attachments,
     now,
     tuning,
@@ -117,13 +139,22 @@ function startCore(opts: CoreOptions): Core {
 
   const audit = (entry: Omit<AuditEntry, 'at'>) => void appendAudit(db, { ...entry, at: now().toISOString() });
   const sessions = new Sessions({ db, now, monotonic: opts.monotonic ?? (() => performance.now()), idleMinutes: () => getSettings(db).idleMinutes, audit });
-  const ctx = procedureContext({ app: { version: opts.version, host: opts.host, dataDir: opts.dataDir }, database, attachments, sync, tokens, printer, now, sessions });
+  // The worker opens its own connection with the app's options, key included (an encrypted file).
+  const worker = new WorkerClient({
+    file: opts.workerFile ?? path.resolve(opts.migrationsFolder, '..', '..', 'server', 'background', 'worker.ts'),
+    open: { dataDir: opts.dataDir, migrationsFolder: opts.migrationsFolder, key: keys?.database ?? null },
+  });
+  const background: Background = { worker, deadlines: new DeadlineRecompute(db, worker, now) };
 
-  // Start-up: the shipped calendars first; new official dates move every open deadline, otherwise
-  // only rows without one need it. The windows of an earlier run are gone, and so are their holds.
+  const ctx = procedureContext({ app: { version: opts.version, host: opts.host, dataDir: opts.dataDir }, database, attachments, sync, tokens, printer, background, now, sessions });
+
+  // Start-up: the shipped calendars first; new official dates move every open deadline (in the
+  // background), otherwise only rows without one need it. The windows of an earlier run are gone,
+  // and so are their holds.
   const officialChanged = seedCalendar(db, Number(ctx.today().slice(0, 4)), now().toISOString());
   releaseAllHolds(db);
-  recomputeOpenDeadlines(db, deadlineContextOf(db), now().toISOString(), !officialChanged);
+  if (officialChanged) background.deadlines.start();
+  else recomputeOpenDeadlines(db, deadlineContextOf(db), now().toISOString(), true);
 
   const backups = new BackupService({
     source: { databaseFile: database.file, databaseKey: keys?.database ?? null, attachments, dataDir: opts.dataDir, appVersion: opts.version },
@@ -164,6 +195,7 @@ function startCore(opts: CoreOptions): Core {
     sync,
     sessions,
     backups,
+    background,
     dispatch: (method, input, meta = {}) =>
       dispatch(handlers, method, input, meta, {
         dataDir: opts.dataDir,
@@ -175,6 +207,8 @@ function startCore(opts: CoreOptions): Core {
       if (!database.sqlite.open) return;
       await backups.stop({ exitBackup: true });
       await sync.stop();
+      syncReads.close();
+      await worker.close();
       await printer?.close?.();
       folder.close();
     },

@@ -44,6 +44,9 @@ export function reopenableCore(open: (onRestoreReady: () => void) => Core, dataD
     get backups() {
       return now().backups;
     },
+    get background() {
+      return now().background;
+    },
     // A restored folder is a new core: every session ends and everyone signs in again (on the
     // accounts the backup held).
     get sessions() {

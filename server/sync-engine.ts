@@ -2,7 +2,7 @@
 // back. One run at a time, all network I/O asynchronous and every database step a short
 // transaction, so the UI is never blocked. Whatever stops it (a fault, a crash, a power cut), the
 // outbox and the pull cursor are on disk and the next run resumes from them.
-import type { OpenDatabase } from '../db/open';
+import type { Db, OpenDatabase } from '../db/open';
 import {
   addRun,
   applyUpdates,
@@ -26,7 +26,7 @@ import {
 } from '../db/outbox';
 import { backoffMs, DEFAULT_BACKOFF, packBatch, reportFromComplaint, TOO_LARGE_TRIES, tooLargeRetryMs, type BackoffPolicy, type SyncStatus } from '../forms/sync';
 import type { TimeZone } from '../forms/time';
-import type { ReportV1 } from '../forms/upstream-v1';
+import type { ReportV1, ResultV1 } from '../forms/upstream-v1';
 import type { AttachmentStore } from './attachment-store';
 import { log } from './log';
 import { UpstreamFailure, type BatchSource, type UpstreamAdapter } from './upstream-adapter';
@@ -43,6 +43,8 @@ export const DEFAULT_TUNING: SyncTuning = { backoff: DEFAULT_BACKOFF, pollMs: 30
 
 export interface SyncEngineOptions {
   database: OpenDatabase;
+  /** Where the queued complaints are read from (OpenDatabase.reader): the app's connection when absent. */
+  reads?: Db;
   attachments: AttachmentStore;
   /** The adapter for the current settings and token; null while sync is not set up. */
   adapter: () => UpstreamAdapter | null;
@@ -52,12 +54,18 @@ export interface SyncEngineOptions {
   tuning: SyncTuning;
 }
 
+type Tally = { sent: number; accepted: number; rejected: number };
+type Packed = { due: DueComplaint; report: ReportV1 };
+/** A batch on the wire and its answer to come (never a rejection: a failure is the answer's `error`). */
+type Sent = { ready: Packed[]; reports: ReportV1[]; answer: Promise<{ results: ResultV1[] } | { error: unknown }> };
+
 const PULL_PAGE = 200;
 const PULL_PAGES_PER_RUN = 50;
 const CLOCK_SKEW_WARN_MS = 5 * 60_000;
 
 export class SyncEngine {
   private readonly db;
+  private readonly reads: Db;
   private timer: NodeJS.Timeout | null = null;
   private running: Promise<void> | null = null;
   private rerun = false;
@@ -74,6 +82,7 @@ export class SyncEngine {
 
   constructor(private readonly opts: SyncEngineOptions) {
     this.db = opts.database.db;
+    this.reads = opts.reads ?? this.db;
     this.batchLimit = 100;
   }
 
@@ -204,51 +213,95 @@ export class SyncEngine {
     this.schedule(delay);
   }
 
-  private async drain(adapter: UpstreamAdapter, tally: { sent: number; accepted: number; rejected: number }): Promise<void> {
+  /**
+   * Sends every due report in batches. Two batches at most are on the wire: the next is read,
+   * packed and marked while the upstream applies the one before, and the answers are recorded in
+   * the order sent. The two never share a complaint (one changed while in flight waits for the
+   * next batch), so a single version of a complaint is ever on its way; the upstream applies each
+   * client_id + version at most once, and a batch that fails is released and sent again unchanged.
+   */
+  private async drain(adapter: UpstreamAdapter, tally: Tally): Promise<void> {
     const { signal } = this.abort;
     const tz = this.opts.timeZone();
     this.progress = { done: 0, total: countDue(this.db, this.opts.now().toISOString()) };
-    for (;;) {
-      if (this.stopped) return;
-      const limit = Math.min(this.batchLimit, adapter.limits.maxReports);
-      const due = dueComplaints(this.db, this.opts.now().toISOString(), limit);
-      if (due.length === 0) return;
-      const batch = this.pack(due, tz, adapter.limits.maxBytes);
+    let onTheWire: Sent | null = null;
+    try {
+      for (;;) {
+        if (this.stopped) break;
+        const limit = Math.min(this.batchLimit, adapter.limits.maxReports);
+        const due = dueComplaints(this.reads, this.opts.now().toISOString(), limit, onTheWire?.reports.map((r) => r.client_id));
+        if (due.length === 0) break;
+        const ready = await this.uploadAttachments(adapter, this.pack(due, tz, adapter.limits.maxBytes), signal);
+        if (ready.length === 0) continue;
+        const reports = ready.map((b) => b.report);
+        // Lost in a power cut, a mark changes nothing: the start-up sweep puts "sending" back in the queue.
+        this.unsynced(() => markSending(this.db, reports.map((r) => ({ id: r.client_id, version: r.version }))));
+        const answer = adapter.push(this.opts.source(), reports, signal).then(
+          (results) => ({ results }),
+          (error: unknown) => ({ error }),
+        );
+        const previous: Sent | null = onTheWire;
+        onTheWire = { ready, reports, answer };
+        if (previous) await this.settle(previous, adapter, tally);
+      }
+      const last = onTheWire;
+      onTheWire = null;
+      if (last) await this.settle(last, adapter, tally);
+    } catch (e) {
+      // What the other batch brought back is still recorded (or it is released), then the run ends.
+      if (onTheWire) await this.settle(onTheWire, adapter, tally).catch(() => undefined);
+      throw e;
+    }
+  }
 
-      const ready = await this.uploadAttachments(adapter, batch, signal);
-      if (ready.length === 0) continue;
-      const reports = ready.map((b) => b.report);
-      markSending(this.db, reports.map((r) => ({ id: r.client_id, version: r.version })));
-      let results;
-      try {
-        results = await adapter.push(this.opts.source(), reports, signal);
-      } catch (e) {
-        releaseSending(this.db, reports.map((r) => r.client_id));
-        if (e instanceof UpstreamFailure && e.kind === 'too_large') {
-          this.goodBatches = 0;
-          if (reports.length > 1) this.batchLimit = Math.max(1, Math.floor(reports.length / 2));
-          else if (this.refusedAlone(reports[0]!)) tally.rejected++;
-          continue;
-        }
-        throw e;
-      }
-      const now = this.opts.now();
-      const t = recordResults(this.db, results, now.toISOString(), (attempts) =>
-        new Date(now.getTime() + backoffMs(attempts, this.opts.tuning.backoff, this.opts.tuning.random)).toISOString(),
-      );
-      // The upstream lacks a file this PC believed it held (a proxy or portal answered the HEAD):
-      // forget that belief, so the next try asks again and uploads it.
-      const missing = results.filter((r) => r.outcome === 'rejected' && r.retryable && r.errors?.some((e) => e.field === 'attachments'));
-      if (missing.length) forgetBlobs(this.db, ready.filter((b) => missing.some((r) => r.client_id === b.report.client_id)).flatMap((b) => b.due.attachments.map((a) => a.sha256)));
-      tally.sent += reports.length;
-      tally.accepted += t.accepted;
-      tally.rejected += t.rejected;
-      this.progress = { done: this.progress!.done + reports.length, total: Math.max(this.progress!.total, this.progress!.done + reports.length) };
-      // After a 413 the batch grows back slowly once the upstream takes what it gets.
-      if (++this.goodBatches >= 5 && this.batchLimit < adapter.limits.maxReports) {
-        this.batchLimit = Math.min(adapter.limits.maxReports, this.batchLimit * 2);
+  /** Records a batch's answer; a failed batch goes back to the queue (a 413 halves the next ones), others end the run. */
+  private async settle({ ready, reports, answer }: Sent, adapter: UpstreamAdapter, tally: Tally): Promise<void> {
+    const outcome = await answer;
+    if ('error' in outcome) {
+      const e = outcome.error;
+      releaseSending(this.db, reports.map((r) => r.client_id));
+      if (e instanceof UpstreamFailure && e.kind === 'too_large') {
         this.goodBatches = 0;
+        if (reports.length > 1) this.batchLimit = Math.max(1, Math.min(this.batchLimit, Math.floor(reports.length / 2)));
+        else if (this.refusedAlone(reports[0]!)) tally.rejected++;
+        return;
       }
+      throw e;
+    }
+    const { results } = outcome;
+    const now = this.opts.now();
+    // Lost in a power cut, a receipt is fetched again: the report goes back to the queue (the
+    // start-up sweep) and the upstream answers `duplicate` with the same tracking id.
+    const t = this.unsynced(() =>
+      recordResults(this.db, results, now.toISOString(), (attempts) =>
+        new Date(now.getTime() + backoffMs(attempts, this.opts.tuning.backoff, this.opts.tuning.random)).toISOString(),
+      ),
+    );
+    // The upstream lacks a file this PC believed it held (a proxy or portal answered the HEAD):
+    // forget that belief, so the next try asks again and uploads it.
+    const missing = results.filter((r) => r.outcome === 'rejected' && r.retryable && r.errors?.some((e) => e.field === 'attachments'));
+    if (missing.length) forgetBlobs(this.db, ready.filter((b) => missing.some((r) => r.client_id === b.report.client_id)).flatMap((b) => b.due.attachments.map((a) => a.sha256)));
+    tally.sent += reports.length;
+    tally.accepted += t.accepted;
+    tally.rejected += t.rejected;
+    if (this.progress) this.progress = { done: this.progress.done + reports.length, total: Math.max(this.progress.total, this.progress.done + reports.length) };
+    // After a 413 the batch grows back slowly once the upstream takes what it gets.
+    if (++this.goodBatches >= 5 && this.batchLimit < adapter.limits.maxReports) {
+      this.batchLimit = Math.min(adapter.limits.maxReports, this.batchLimit * 2);
+      this.goodBatches = 0;
+    }
+  }
+
+  /** A write whose loss in a power cut would change nothing, committed without waiting for the disk. */
+  private unsynced<T>(fn: () => T): T {
+    const { sqlite } = this.opts.database;
+    const level = sqlite.pragma('synchronous', { simple: true }) as number;
+    // NORMAL, not OFF: a checkpoint still syncs, so no earlier commit can be lost with this one.
+    sqlite.pragma('synchronous = NORMAL');
+    try {
+      return fn();
+    } finally {
+      sqlite.pragma(`synchronous = ${level}`);
     }
   }
 
@@ -268,7 +321,7 @@ export class SyncEngine {
     return false;
   }
 
-  private pack(due: DueComplaint[], tz: TimeZone, maxBytes: number): { due: DueComplaint; report: ReportV1 }[] {
+  private pack(due: DueComplaint[], tz: TimeZone, maxBytes: number): Packed[] {
     const items = due.map((d) => {
       const report = reportFromComplaint(d.complaint, d.attachments, tz);
       return { due: d, report, size: Buffer.byteLength(JSON.stringify(report)) };
@@ -277,7 +330,7 @@ export class SyncEngine {
   }
 
   /** Each file once: HEAD first, PUT when missing; remembered so a restart does not ask again. */
-  private async uploadAttachments(adapter: UpstreamAdapter, batch: { due: DueComplaint; report: ReportV1 }[], signal: AbortSignal) {
+  private async uploadAttachments(adapter: UpstreamAdapter, batch: Packed[], signal: AbortSignal) {
     const ready: typeof batch = [];
     for (const item of batch) {
       let ok = true;

@@ -169,18 +169,20 @@ export async function startReferenceUpstream(opts: ReferenceUpstreamOptions): Pr
       const raw = await readBody(req, MAX_BATCH_BYTES);
       if (!raw) return send(res, 413, { error: 'batch larger than 1 MiB' });
       let body;
+      let text: string;
       try {
-        body = batchRequestV1.parse(JSON.parse(raw.toString('utf8')));
+        text = raw.toString('utf8');
+        body = batchRequestV1.parse(JSON.parse(text));
       } catch {
         return send(res, 400, { error: 'not a v1 batch' });
       }
       if (body.reports.length > Math.min(MAX_BATCH_REPORTS, faults.maxBatch)) return send(res, 413, { error: 'too many reports' });
       if (random() < faults.error5xxRate) return send(res, 503, { error: 'maintenance' });
       if (random() < faults.partialRate) {
-        state.store.applyBatch(body.source.office_id, body.reports, state.rules, Math.floor(body.reports.length / 2));
+        state.store.applyBatch(body.source.office_id, body.reports, state.rules, { body: text, take: Math.floor(body.reports.length / 2) });
         return send(res, 503, { error: 'interrupted' });
       }
-      const results = state.store.applyBatch(body.source.office_id, body.reports, state.rules);
+      const results = state.store.applyBatch(body.source.office_id, body.reports, state.rules, { body: text });
       await upstream.onCommitted?.(results.map((r) => r.client_id));
       if (random() < faults.dropAfterCommitRate) return req.socket.destroy();
       return send(res, 200, { results });

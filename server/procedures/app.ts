@@ -10,5 +10,6 @@ export function appProcedures(ctx: ProcedureContext): HandlersOf<'app'> {
       schemaVersion: ctx.database.schemaVersion,
       canPrintDialog: !!ctx.printer?.dialog,
     }),
+    'app.jobs': () => ({ deadlines: ctx.background.deadlines.status() }),
   };
 }

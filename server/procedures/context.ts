@@ -9,7 +9,7 @@ import { appendAudit, type AuditEntry } from '../../db/audit';
 import { getComplaint } from '../../db/complaints';
 import type { Db, OpenDatabase } from '../../db/open';
 import { getSettings } from '../../db/settings';
-import { deadlineContextOf, recomputeOpenDeadlines, type DeadlineContext } from '../../db/workflow';
+import { deadlineContextOf, type DeadlineContext } from '../../db/workflow';
 import type { Method } from '../../forms/api';
 import type { AuditAction } from '../../forms/audit';
 import type { Signer } from '../../forms/recap-layouts';
@@ -17,6 +17,8 @@ import type { ComplaintDetail } from '../../forms/complaint';
 import type { Settings } from '../../forms/settings';
 import { toLocal } from '../../forms/time';
 import type { AttachmentStore } from '../attachment-store';
+import type { DeadlineRecompute } from '../background/deadline-recompute';
+import type { WorkerClient } from '../background/worker-client';
 import { caseNotFound } from '../api-errors';
 import type { Handlers } from '../dispatch';
 import type { Printer } from '../printer';
@@ -42,6 +44,8 @@ export interface ProcedureContext {
   tokens: TokenStore;
   /** The host's PDF engine; printing answers UNAVAILABLE without one. */
   printer: Printer | undefined;
+  /** Long work off the main thread (server/background/). */
+  background: { worker: WorkerClient; deadlines: DeadlineRecompute };
   now(): Date;
   settings(): Settings;
   deadlines(): DeadlineContext;
@@ -49,7 +53,7 @@ export interface ProcedureContext {
   today(): string;
   /** A complaint as its page shows it; NOT_FOUND when there is none. */
   detail(id: string): ComplaintDetail;
-  /** Deadlines move when the calendar or the day counts change. */
+  /** Deadlines move when the calendar or the day counts change (in the background for a big office). */
   recomputeDeadlines(): void;
   sessions: Sessions;
   /** Appends an audit row now (inside the current transaction, if any). */
@@ -67,7 +71,7 @@ export interface ProcedureContext {
   officerOf(c: Pick<ComplaintDetail, 'officer' | 'officerAccountId'>): Signer;
 }
 
-export function procedureContext(parts: Pick<ProcedureContext, 'app' | 'database' | 'attachments' | 'sync' | 'tokens' | 'printer' | 'now' | 'sessions'>): ProcedureContext {
+export function procedureContext(parts: Pick<ProcedureContext, 'app' | 'database' | 'attachments' | 'sync' | 'tokens' | 'printer' | 'background' | 'now' | 'sessions'>): ProcedureContext {
   const { db } = parts.database;
   const now = parts.now;
   const audit = (entry: Omit<AuditEntry, 'at'>) => void appendAudit(db, { ...entry, at: now().toISOString() });
@@ -97,6 +101,6 @@ export function procedureContext(parts: Pick<ProcedureContext, 'app' | 'database
       if (!c) throw caseNotFound();
       return c;
     },
-    recomputeDeadlines: () => void recomputeOpenDeadlines(db, deadlineContextOf(db), now().toISOString()),
+    recomputeDeadlines: () => parts.background.deadlines.start(),
   };
 }

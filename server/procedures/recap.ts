@@ -1,19 +1,19 @@
 // recap.* and monev.*: the supervisor's recaps on screen, as PDF and as XLSX (docs/recaps.md): the
 // weekly recap, the semester or quarter recap, the results report, monitoring & evaluation and the
-// yearly indicators. The counts come from db/recaps.ts; server/recap-html.ts and recap-xlsx.ts lay
-// them out.
+// yearly indicators. The counts come from db/recaps.ts through server/recap-data.ts;
+// server/recap-html.ts and recap-xlsx.ts lay them out. XLSX exports are made in the background
+// worker (server/background/).
 import crypto from 'node:crypto';
 import { getMonev, saveMonev } from '../../db/monev';
-import { indicatorData, periodRecap, weeklyRecap } from '../../db/recaps';
 import { ApiError, type Method, type OutputOf } from '../../forms/api';
-import { quarterContaining, type Period } from '../../forms/periods';
+import type { Period } from '../../forms/periods';
 import { recapFilename } from '../../forms/print';
 import { LANDSCAPE, RECAPS, type RecapKind } from '../../forms/recap';
-import { protectedListed, type RecapData } from '../../forms/recap-layouts';
+import { protectedListed } from '../../forms/recap-layouts';
 import { log } from '../log';
 import { pdfPageCount } from '../printer';
 import { recapBodyOf, recapPage } from '../recap-html';
-import { recapWorkbook } from '../recap-xlsx';
+import { countsOf, indicatorsOf, periodOf, recapData, weeklyOf } from '../recap-data';
 import type { Caller } from '../sessions';
 import type { HandlersOf, ProcedureContext } from './context';
 
@@ -21,56 +21,43 @@ type ExportJob = OutputOf<'recap.export.status'>;
 
 export function recapProcedures(ctx: ProcedureContext): HandlersOf<'recap' | 'monev'> {
   const { db, database } = ctx;
-  const weekly = (period: Period) => weeklyRecap(database.sqlite, period, ctx.deadlines(), ctx.now().toISOString());
-  const semester = (period: Period) => periodRecap(database.sqlite, period, { tz: ctx.settings().timeZone });
-  /** What a recap of this kind shows for the period (monitoring: the quarter the period starts in). */
-  const recapData = (kind: RecapKind, period: Period) => {
-    if (kind === 'mingguan') return { weekly: weekly(period) };
-    if (kind === 'monev') {
-      const { year, quarter } = quarterContaining(period.from);
-      return { monev: getMonev(db, year, quarter) };
-    }
-    return { period: semester(period) };
-  };
+  const now = () => ctx.now().toISOString();
   /** Each export is its starter's: another account asking for it is told there is none. */
   const exportJobs = new Map<string, { job: ExportJob; accountId: string }>();
   /** A recap printed or exported that lists protected complaints: one audit row naming them. */
-  const shown = (caller: Caller, method: Method, kind: RecapKind, period: Period, data: RecapData) => {
-    const listed = protectedListed(kind, data);
+  const shown = (caller: Caller, method: Method, kind: RecapKind, period: Period, listed: string[]) => {
     if (listed.length) ctx.auditShown(caller, 'ekspor', method, `${RECAPS[kind].title} ${period.from} s.d. ${period.to}`, { complaints: listed });
   };
 
   return {
-    'recap.weekly': (period) => weekly(period),
-    'recap.period': (period) => semester(period),
-    'recap.indicators': (period) => {
-      const s = ctx.settings();
-      return indicatorData(database.sqlite, { tz: s.timeZone, period, targetReceived: s.targetReceived, targetFinishedPercent: s.targetFinishedPercent });
-    },
+    'recap.weekly': (period) => weeklyOf(database, period, now()),
+    'recap.summary': (period) => countsOf(database, period),
+    'recap.period': (period) => periodOf(database, period),
+    'recap.indicators': (period) => indicatorsOf(database, period),
     'recap.pdf': async ({ kind, period, paper }, { caller }) => {
       if (!ctx.printer) throw new ApiError({ code: 'UNAVAILABLE', message: 'Pencetakan PDF tidak tersedia pada host ini.' });
-      const data = recapData(kind, period);
+      const data = recapData(database, kind, period, now());
       const html = recapPage(kind, ctx.settings(), period, recapBodyOf(kind, data, ctx.settings().timeZone), ctx.today(), ctx.ketua(caller));
       const pdf = await ctx.printer.pdf(html, paper, LANDSCAPE[kind]);
-      shown(caller, 'recap.pdf', kind, period, data);
+      shown(caller, 'recap.pdf', kind, period, protectedListed(kind, data));
       return { filename: recapFilename(kind, period, paper), dataBase64: pdf.toString('base64'), pages: pdfPageCount(pdf) };
     },
     'recap.export.start': ({ kind, period, paper }, { caller }) => {
       const jobId = crypto.randomUUID();
       const job: ExportJob = { state: 'running', done: 0, total: 0, filename: null, dataBase64: null, message: null };
       exportJobs.set(jobId, { job, accountId: caller.accountId });
-      const data = recapData(kind, period);
-      recapWorkbook(kind, data, { settings: ctx.settings(), period, paper, today: ctx.today(), ketua: ctx.ketua(caller) }, (done, total) => Object.assign(job, { done, total })).then(
-        (buf) => {
+      // The data and the workbook are made in the background worker, off this thread.
+      ctx.background.worker.run('recap.xlsx', { kind, period, paper, now: now(), ketua: ctx.ketua(caller) }, { onProgress: (done, total) => Object.assign(job, { done, total }) }).then(
+        ({ bytes, listed }) => {
           try {
-            shown(caller, 'recap.export.start', kind, period, data);
+            shown(caller, 'recap.export.start', kind, period, listed);
           } catch (e) {
             // A file listing protected complaints is never handed over without its audit row.
             log.error('export audit row not written', e);
             Object.assign(job, { state: 'failed', message: 'Ekspor gagal. Coba lagi.' });
             return;
           }
-          Object.assign(job, { state: 'done', filename: recapFilename(kind, period, 'xlsx'), dataBase64: buf.toString('base64') });
+          Object.assign(job, { state: 'done', filename: recapFilename(kind, period, 'xlsx'), dataBase64: Buffer.from(bytes).toString('base64') });
         },
         (e: unknown) => {
           log.error('export failed', e);

@@ -35,8 +35,13 @@ beforeAll(async () => {
   await populate(old, 10, NAME);
   await old.close();
   const sqlite = new Database(path.join(made, DB_FILE));
-  // What migrations 0013 (backups) and 0014-0015 (accounts, audit log) add is not there yet.
-  sqlite.exec('DROP TABLE local_state; DROP TABLE restores; DROP TABLE audit_log; DROP TABLE accounts; ALTER TABLE complaint_events DROP COLUMN actor_account_id; ALTER TABLE complaints DROP COLUMN officer_account_id; PRAGMA user_version = 13;');
+  // What migrations 0013 (backups), 0014-0015 (accounts, audit log) and 0016-0017 (recap and
+  // outbox indexes) add is not there yet.
+  sqlite.exec(
+    'DROP INDEX outbox_due; DROP INDEX outbox_retry; DROP INDEX outbox_sending; DROP INDEX outbox_rejected; CREATE INDEX outbox_state_queued ON outbox (state, queued_at, complaint_id); ' +
+      'DROP INDEX complaint_events_moves; DROP TABLE local_state; DROP TABLE restores; DROP TABLE audit_log; DROP TABLE accounts; ' +
+      'ALTER TABLE complaint_events DROP COLUMN actor_account_id; ALTER TABLE complaints DROP COLUMN officer_account_id; PRAGMA user_version = 13;',
+  );
   sqlite.pragma('wal_checkpoint(TRUNCATE)');
   // Committed pages still in the WAL when the PC went off, as a running old app leaves them.
   sqlite.pragma('wal_autocheckpoint = 0');

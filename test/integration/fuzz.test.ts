@@ -53,6 +53,7 @@ const examples = (): { [M in Method]: InputOf<M> } => {
   const period = { from: '2026-11-01', to: '2026-11-30' };
   return {
     'app.info': {},
+    'app.jobs': {},
     'auth.state': {},
     'auth.setup': { username: 'admin2', name: 'Admin Kedua', password: 'kata-sandi-panjang', roles: ['admin'] },
     'auth.signIn': { username: 'uji', password: 'bukan-kata-sandinya' },
@@ -88,6 +89,7 @@ const examples = (): { [M in Method]: InputOf<M> } => {
     'print.pdf': { kind: 'receipt', id: ids.complaint, paper: 'A4' },
     'print.dialog': { kind: 'form', id: ids.complaint, paper: 'F4' },
     'recap.weekly': { from: '2026-11-16', to: '2026-11-22' },
+    'recap.summary': period,
     'recap.period': period,
     'recap.indicators': period,
     'recap.pdf': { kind: 'mingguan', period, paper: 'A4' },

@@ -2,6 +2,7 @@
 // bundles build, the sandboxed preload needs nothing but `electron`, and the hardening is in place.
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
+import { isBuiltin } from 'node:module';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { REPO_ROOT } from '../../server/paths';
@@ -9,15 +10,17 @@ import { tempDir } from '../helpers';
 
 let main = '';
 let preload = '';
+let worker = '';
 beforeAll(() => {
   const out = tempDir('loket-electron-');
   execFileSync(
     path.join(REPO_ROOT, 'node_modules/.bin/esbuild'),
-    ['electron/main.ts', 'electron/preload.ts', '--bundle', '--platform=node', '--format=cjs', '--external:electron', '--external:better-sqlite3', `--outdir=${out}`, '--log-level=error'],
+    ['main=electron/main.ts', 'preload=electron/preload.ts', 'worker=server/background/worker.ts', '--bundle', '--platform=node', '--format=cjs', '--external:electron', '--external:better-sqlite3', `--outdir=${out}`, '--log-level=error'],
     { cwd: REPO_ROOT },
   );
   main = fs.readFileSync(path.join(out, 'main.js'), 'utf8');
   preload = fs.readFileSync(path.join(out, 'preload.js'), 'utf8');
+  worker = fs.readFileSync(path.join(out, 'worker.js'), 'utf8');
 });
 
 describe('Electron shell bundles', () => {
@@ -26,6 +29,14 @@ describe('Electron shell bundles', () => {
     expect(new Set(requires)).toEqual(new Set(['electron']));
     expect(preload).toContain('exposeInMainWorld("loket"');
     expect(preload.length).toBeLessThan(5_000);
+  });
+
+  it('bundles the background worker beside the main bundle, which starts it from there', () => {
+    // The packaged app has no tsx: the worker must be its own bundle, needing only Node and the database.
+    const requires = new Set([...worker.matchAll(/require\(["']([^"']+)["']\)/g)].map((m) => m[1]!));
+    expect([...requires].filter((r) => !r.startsWith('node:') && r !== 'better-sqlite3' && !isBuiltin(r))).toEqual([]);
+    expect(worker).toContain('parentPort');
+    expect(main).toMatch(/workerFile: import_node_path\d*\.default\.join\(__dirname, "worker\.cjs"\)/);
   });
 
   it('creates the window hardened', () => {

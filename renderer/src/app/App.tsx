@@ -1,9 +1,5 @@
-import { ComplaintDetailPage } from '../complaints/ComplaintDetailPage';
-import { ComplaintListPage } from '../complaints/ComplaintListPage';
+import { lazy, Suspense } from 'react';
 import { FormPage } from '../intake/FormPage';
-import { RecapPage } from '../recap/RecapPage';
-import { SettingsPage } from '../settings/SettingsPage';
-import { SyncPage } from '../sync/SyncPage';
 import { SyncBadge } from '../sync/SyncBadge';
 import { BackupBadge } from '../backup/BackupBadge';
 import { useSyncStatus } from '../sync/useSyncStatus';
@@ -14,8 +10,16 @@ import { useWorkCounts } from '../complaints/useWorkCounts';
 import { mayCall, type Method } from '../../../forms/api';
 import { ROLE_LABELS } from '../../../forms/roles';
 import { useAccount } from '../auth/AuthGate';
-import { AuditPage } from '../audit/AuditPage';
 import { PasswordPage } from '../auth/PasswordPage';
+
+// The forms are in the first bundle (a clerk opens the app at one and types at once); every other
+// page is its own chunk, loaded when first opened, so the first bundle parses quickly.
+const ComplaintDetailPage = lazy(() => import('../complaints/ComplaintDetailPage').then((m) => ({ default: m.ComplaintDetailPage })));
+const ComplaintListPage = lazy(() => import('../complaints/ComplaintListPage').then((m) => ({ default: m.ComplaintListPage })));
+const AuditPage = lazy(() => import('../audit/AuditPage').then((m) => ({ default: m.AuditPage })));
+const RecapPage = lazy(() => import('../recap/RecapPage').then((m) => ({ default: m.RecapPage })));
+const SettingsPage = lazy(() => import('../settings/SettingsPage').then((m) => ({ default: m.SettingsPage })));
+const SyncPage = lazy(() => import('../sync/SyncPage').then((m) => ({ default: m.SyncPage })));
 
 /** Each entry is shown to those the core lets call the method its screen needs (forms/api.ts `access`). */
 const NAV: { href: string; label: string; needs: Method }[] = [
@@ -125,7 +129,9 @@ export function App() {
         </ul>
       </nav>
       <main className="main">
-        <Page route={route} sync={sync} may={may} />
+        <Suspense fallback={<p>Memuat…</p>}>
+          <Page route={route} sync={sync} may={may} />
+        </Suspense>
       </main>
     </div>
   );

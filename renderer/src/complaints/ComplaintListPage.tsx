@@ -42,6 +42,10 @@ export function ComplaintListPage({ view }: { view?: WorkView }) {
   const [draft, setDraft] = useState<Filters>(EMPTY);
   const [filters, setFilters] = useState<Filters>(EMPTY);
   const [total, setTotal] = useState<number | null>(null);
+  /** A search with more matches than the core counts: rows known so far, and where the list ends once a short page shows it. */
+  const [capped, setCapped] = useState(false);
+  const [known, setKnown] = useState(0);
+  const [end, setEnd] = useState<number | null>(null);
   const [pages, setPages] = useState<Map<number, ComplaintListItem[]>>(new Map());
   const [failure, setFailure] = useState<string | null>(null);
   const loading = useRef(new Set<number>());
@@ -72,6 +76,9 @@ export function ComplaintListPage({ view }: { view?: WorkView }) {
         (res) => {
           if (gen !== generation.current) return;
           setTotal(res.total);
+          setCapped(res.totalCapped);
+          setKnown((k) => Math.max(k, page * PAGE + res.items.length));
+          if (res.items.length < PAGE) setEnd(page * PAGE + res.items.length);
           setPages((m) => new Map(m).set(page, res.items));
         },
         (e: Error) => setFailure(e.message),
@@ -85,12 +92,17 @@ export function ComplaintListPage({ view }: { view?: WorkView }) {
     loading.current = new Set();
     setPages(new Map());
     setTotal(null);
+    setCapped(false);
+    setKnown(0);
+    setEnd(null);
     setFailure(null);
     scroller.current?.scrollTo({ top: 0 });
     loadPage(0);
   }, [loadPage]);
 
-  const virtualizer = useVirtualizer({ count: total ?? 0, getScrollElement: () => scroller.current, estimateSize: () => ROW_PX, overscan: 10 });
+  // Past the counted matches the list grows a page at a time as it is scrolled, until a short page.
+  const rows = total === null ? 0 : !capped ? total : (end ?? Math.max(total, known) + PAGE);
+  const virtualizer = useVirtualizer({ count: rows, getScrollElement: () => scroller.current, estimateSize: () => ROW_PX, overscan: 10 });
   const items = virtualizer.getVirtualItems();
   useEffect(() => {
     for (const v of items) {
@@ -171,12 +183,12 @@ export function ComplaintListPage({ view }: { view?: WorkView }) {
       </form>
       {failure ? <p className="error" role="alert">{failure}</p> : null}
       <p aria-live="polite" data-testid="list-total">
-        {total === null ? 'Memuat…' : `${formatNumber(total)} pengaduan`}
+        {total === null ? 'Memuat…' : `${capped ? 'lebih dari ' : ''}${formatNumber(total)} pengaduan`}
       </p>
       {total === 0 ? (
         <p>{filters === EMPTY ? 'Belum ada pengaduan. Catat pengaduan baru melalui Formulir A, B atau C.' : 'Tidak ada pengaduan yang cocok.'}</p>
       ) : (
-        <div className="vtable" role="table" aria-label="Daftar pengaduan" aria-rowcount={(total ?? 0) + 1}>
+        <div className="vtable" role="table" aria-label="Daftar pengaduan" aria-rowcount={capped && end === null ? -1 : rows + 1}>
           <div className="vrow vhead" role="row">
             {['Nomor registrasi', 'Diterima', 'Formulir', 'Sarana', 'Pelapor', 'Masalah', 'Status', 'Tenggat berikut'].map((h) => (
               <div key={h} role="columnheader">

@@ -154,9 +154,14 @@ function Weekly({ period, tz }: { period: Period; tz: TimeZone }) {
 }
 
 function PeriodTables({ kind, period, tz }: { kind: 'rekapitulasi' | 'laporan_hasil'; period: Period; tz: TimeZone }) {
-  return (
+  // The Rekapitulasi needs only its counts; the results report reads every complaint of the period.
+  return kind === 'rekapitulasi' ? (
+    <LoadedFrom method="recap.summary" input={period} what="rekap">
+      {(r) => <RecapTables blocks={RECAP_LAYOUTS.rekapitulasi(r)} tz={tz} />}
+    </LoadedFrom>
+  ) : (
     <LoadedFrom method="recap.period" input={period} what="rekap">
-      {(r) => <RecapTables blocks={RECAP_LAYOUTS[kind](r)} tz={tz} />}
+      {(r) => <RecapTables blocks={RECAP_LAYOUTS.laporan_hasil(r)} tz={tz} />}
     </LoadedFrom>
   );
 }

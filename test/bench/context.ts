@@ -1,0 +1,12 @@
+import type { Core } from '../../server/core';
+
+/** What each figure group gets: the core over the seeded data folder and the run's sizes. */
+export interface BenchContext {
+  core: Core;
+  /** Complaints seeded. */
+  n: number;
+  /** Timed runs of a quick figure (slower ones take a share of it). */
+  runs: number;
+  dataDir: string;
+  log(line: string): void;
+}

@@ -1,0 +1,110 @@
+// Draining the queue (every seeded complaint, queued by the outbox trigger) to the reference
+// upstream on loopback, run in its own process as an office hub would be, vs one request per
+// complaint; and how much the app's memory grows while it drains 10,000 and the whole queue.
+import { spawn } from 'node:child_process';
+import path from 'node:path';
+import { dueComplaints, requeueAll } from '../../../db/outbox';
+import { reportFromComplaint } from '../../../forms/sync';
+import { REPO_ROOT } from '../../../server/paths';
+import { createV1Adapter } from '../../../server/upstream-v1';
+import { tempDir } from '../../helpers';
+import type { BenchContext } from '../context';
+import { single, stats, target, type Figure } from '../harness';
+
+const TOKEN = 'bench-token';
+const MiB = 2 ** 20;
+
+async function startHub() {
+  const child = spawn(process.execPath, ['--import', 'tsx', path.join(REPO_ROOT, 'upstream/cli.ts'), '--port', '0', '--data-dir', tempDir('loket-hub-'), '--acknowledge', 'false'], {
+    env: { ...process.env, UPSTREAM_TOKEN: TOKEN },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const url = await new Promise<string>((resolve, reject) => {
+    let out = '';
+    child.stdout.on('data', (c: Buffer) => {
+      out += c.toString();
+      const m = /(http:\/\/127\.0\.0\.1:\d+)/.exec(out);
+      if (m?.[1]) resolve(m[1]);
+    });
+    child.once('exit', (code) => reject(new Error(`hub exited (${code}): ${out}`)));
+  });
+  return { url, stop: () => new Promise((r) => (child.once('exit', r), child.kill('SIGTERM'))) };
+}
+
+export async function drainFigures({ core, n, log }: BenchContext): Promise<Figure[]> {
+  const { db, sqlite } = core.database;
+  const source = { office_id: 'bench', app: 'loket-aduan', app_version: 'bench' };
+  await core.sync.stop();
+  requeueAll(db);
+
+  // Baseline: one request per complaint, the same reports, to a fresh hub.
+  const single1 = await startHub();
+  const adapter = createV1Adapter({ baseUrl: single1.url, token: TOKEN, timeoutMs: 30_000 });
+  const sample = dueComplaints(db, '9999', Math.min(2000, n)).map((d) => reportFromComplaint(d.complaint, d.attachments, 'WIB'));
+  const perRequest: number[] = [];
+  for (const r of sample) {
+    const t = performance.now();
+    await adapter.push(source, [r], new AbortController().signal);
+    perRequest.push(performance.now() - t);
+  }
+  await single1.stop();
+
+  /** Drains what is queued to a fresh hub; the time per complaint and the app's RSS growth. */
+  async function drain(queued: number) {
+    const hub = await startHub();
+    // Saved while the engine is stopped, so the timed run is the first one to this hub.
+    await core.dispatch('sync.settings.save', { url: hub.url, officeId: 'bench', token: TOKEN });
+    await core.sync.stop();
+    global.gc?.();
+    const before = process.memoryUsage().rss;
+    let peak = before;
+    const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 10);
+    const t = performance.now();
+    core.sync.start();
+    let polls = 0;
+    for (;;) {
+      // As the Sinkronisasi badge does, but ten times as often.
+      const s = core.sync.status();
+      polls++;
+      if (s.queued === 0 && s.sending === 0) break;
+      if (s.connection === 'offline' || s.connection === 'unauthorized') throw new Error(`drain failed: ${s.lastError}`);
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    const ms = performance.now() - t;
+    clearInterval(sampler);
+    peak = Math.max(peak, process.memoryUsage().rss);
+    await core.sync.stop();
+    await hub.stop();
+    log(`drained ${queued.toLocaleString('en')} in ${(ms / 1000).toFixed(1)} s (${polls} status polls); RSS ${(before / MiB).toFixed(0)} → peak ${(peak / MiB).toFixed(0)} MiB`);
+    return { perComplaint: ms / queued, growth: (peak - before) / MiB };
+  }
+
+  // 10,000 queued (the rest already sent), then the whole queue, three times.
+  const small = Math.min(10_000, n);
+  requeueAll(db);
+  sqlite.prepare("UPDATE outbox SET state = 'sent' WHERE rowid NOT IN (SELECT rowid FROM outbox ORDER BY rowid LIMIT ?)").run(small);
+  const tenK = await drain(small);
+  const rounds = [];
+  for (let round = 0; round < 3; round++) {
+    requeueAll(db);
+    rounds.push(await drain(n));
+  }
+  const growth = Math.max(...rounds.map((r) => r.growth));
+  return [
+    {
+      name: `drain ${n.toLocaleString('en')} queued to the reference hub (own process), per complaint`,
+      unit: 'ms',
+      measured: stats(rounds.map((r) => r.perComplaint)),
+      baseline: { name: `one request per complaint (${sample.length.toLocaleString('en')} sent)`, stats: stats(perRequest) },
+      targets: [target.fasterThanBaseline(20)],
+    },
+    { name: `app memory growth while draining ${small.toLocaleString('en')}`, unit: 'MiB', measured: single(tenK.growth), targets: [target.below(64)] },
+    { name: `app memory growth while draining ${n.toLocaleString('en')} (worst of 3)`, unit: 'MiB', measured: single(growth), targets: [target.below(64)] },
+    {
+      name: `… the same at ${small.toLocaleString('en')} and ${n.toLocaleString('en')}: difference`,
+      unit: 'MiB',
+      measured: single(Math.abs(growth - tenK.growth)),
+      targets: [target.below(16)],
+    },
+  ];
+}
