@@ -5,6 +5,7 @@ import fs from 'node:fs';
 import { chromium, type Page } from 'playwright-core';
 import { startBrowserHost } from '../../../server/browser-host';
 import { RENDERER_DIST } from '../../../server/paths';
+import { withSession } from '../../e2e/browser';
 import { CHROMIUM_ARGS, chromiumPath } from '../../helpers';
 import type { BenchContext } from '../context';
 import { stats, target, type Figure } from '../harness';
@@ -32,6 +33,8 @@ export async function rendererFigures({ core, log }: BenchContext): Promise<Figu
   const fromLoad: number[] = [];
   try {
     const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'id-ID', timezoneId: 'Asia/Jakarta' });
+    // Signed in already, as a clerk is when the form is opened.
+    await withSession(context, core.session);
     const page = await context.newPage();
     page.setDefaultTimeout(30_000);
     await page.goto(host.url);
