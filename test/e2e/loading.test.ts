@@ -25,6 +25,9 @@ describe.skipIf(!chromiumExecutable)('loading data on the screens', () => {
 
   it('reads the settings once for the window, whichever screens are opened', async () => {
     const { page } = app;
+    // The page openApp left may still be starting on a loaded machine: let its own read go first.
+    await page.getByRole('heading', { level: 1 }).first().waitFor();
+    await page.waitForLoadState('networkidle');
     const reads: string[] = [];
     const count = (r: Request) => r.url().endsWith('/api/settings.get') && reads.push(r.url());
     page.on('request', count);
