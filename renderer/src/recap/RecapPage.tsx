@@ -155,12 +155,13 @@ function Weekly({ period, tz }: { period: Period; tz: TimeZone }) {
 
 function PeriodTables({ kind, period, tz }: { kind: 'rekapitulasi' | 'laporan_hasil'; period: Period; tz: TimeZone }) {
   // The Rekapitulasi needs only its counts; the results report reads every complaint of the period.
+  // Keyed: a tab switch mounts the other loader afresh instead of showing it the first one's data.
   return kind === 'rekapitulasi' ? (
-    <LoadedFrom method="recap.summary" input={period} what="rekap">
+    <LoadedFrom key="summary" method="recap.summary" input={period} what="rekap">
       {(r) => <RecapTables blocks={RECAP_LAYOUTS.rekapitulasi(r)} tz={tz} />}
     </LoadedFrom>
   ) : (
-    <LoadedFrom method="recap.period" input={period} what="rekap">
+    <LoadedFrom key="period" method="recap.period" input={period} what="rekap">
       {(r) => <RecapTables blocks={RECAP_LAYOUTS.laporan_hasil(r)} tz={tz} />}
     </LoadedFrom>
   );
