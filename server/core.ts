@@ -92,8 +92,8 @@ export interface Core {
   sync: SyncEngine;
   sessions: Sessions;
   backups: BackupService;
-  /** One call from a host: the method, its input and the session it came with (forms/api.ts CallMeta). */
   background: Background;
+  /** One call from a host: the method, its input and the session it came with (forms/api.ts CallMeta). */
   dispatch(method: unknown, input: unknown, meta?: CallMeta): Promise<Envelope<unknown>>;
   /** Stops the engines and closes the database, backing up first when the last good backup is older than a day. */
   close(): Promise<void>;
