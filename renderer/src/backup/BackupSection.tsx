@@ -7,6 +7,7 @@ import { Field } from '../ui/Field';
 import { useSettings } from '../settings/useSettings';
 import { backupSummary } from './backupText';
 import { BACKUP_CHANGED_EVENT, useBackupStatus } from './useBackupStatus';
+import { SubmitForm } from '../ui/SubmitForm';
 
 const changed = () => window.dispatchEvent(new Event(BACKUP_CHANGED_EVENT));
 const mb = (bytes: number) => `${formatNumber(bytes / 1024 / 1024, 1)} MB`;
@@ -64,14 +65,10 @@ export function BackupSection() {
   const tz = settings.timeZone;
   return (
     <section id="cadangan">
-      <form
-        noValidate
+      <SubmitForm
         className="form"
         aria-labelledby="backup-title"
-        onSubmit={(e) => {
-          e.preventDefault();
-          void save();
-        }}
+        onSubmit={save}
       >
         <h2 id="backup-title">Cadangan data</h2>
         {status ? (
@@ -124,7 +121,7 @@ export function BackupSection() {
         <div role="status" aria-live="polite">
           {message}
         </div>
-      </form>
+      </SubmitForm>
       <RestoreForm lastBackupAt={status?.lastGood?.at ?? null} />
     </section>
   );
@@ -176,14 +173,10 @@ function RestoreForm({ lastBackupAt }: { lastBackupAt: string | null }) {
   };
 
   return (
-    <form
-      noValidate
+    <SubmitForm
       className="form"
       aria-labelledby="restore-title"
-      onSubmit={(e) => {
-        e.preventDefault();
-        ask();
-      }}
+      onSubmit={ask}
     >
       <h3 id="restore-title">Pulihkan dari cadangan</h3>
       <p className="hint">Dipakai bila data di komputer ini rusak atau hilang, atau di komputer pengganti. Data yang dipakai sekarang tidak dihapus: disimpan sebagai folder terpisah.</p>
@@ -239,6 +232,6 @@ function RestoreForm({ lastBackupAt }: { lastBackupAt: string | null }) {
           {message}
         </div>
       )}
-    </form>
+    </SubmitForm>
   );
 }

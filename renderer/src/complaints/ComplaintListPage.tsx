@@ -9,6 +9,7 @@ import { WORK_VIEWS, type WorkView } from '../../../forms/work-views';
 import { api } from '../app/api';
 import { InlineDateField } from '../ui/DateTimeInput';
 import { useSettings } from '../settings/useSettings';
+import { SubmitForm } from '../ui/SubmitForm';
 
 const PAGE = 100;
 const ROW_PX = 44;
@@ -117,14 +118,10 @@ export function ComplaintListPage({ view }: { view?: WorkView }) {
   return (
     <section className="list-page">
       <h1>{view ? `Daftar Pengaduan — ${WORK_VIEWS[view].label}` : 'Daftar Pengaduan'}</h1>
-      <form
-        noValidate
+      <SubmitForm
         className="filters"
         role="search"
-        onSubmit={(e) => {
-          e.preventDefault();
-          setFilters(draft);
-        }}
+        onSubmit={() => setFilters(draft)}
       >
         <label>
           Cari
@@ -180,7 +177,7 @@ export function ComplaintListPage({ view }: { view?: WorkView }) {
             Atur ulang
           </button>
         </div>
-      </form>
+      </SubmitForm>
       {failure ? <p className="error" role="alert">{failure}</p> : null}
       <p aria-live="polite" data-testid="list-total">
         {total === null ? 'Memuat…' : `${capped ? 'lebih dari ' : ''}${formatNumber(total)} pengaduan`}

@@ -9,6 +9,7 @@ import { api } from '../app/api';
 import { useAccount } from '../auth/AuthGate';
 import { Field } from '../ui/Field';
 import { LoadedFrom } from '../ui/Loaded';
+import { SubmitForm } from '../ui/SubmitForm';
 
 export function AccountsSection({ onChange }: { onChange: () => void }) {
   return (
@@ -123,14 +124,10 @@ function AccountEditor({ account, done }: { account: AccountView | null; done: (
     </Field>
   );
   return (
-    <form
-      noValidate
+    <SubmitForm
       className="action-form"
       aria-label={account ? `Ubah akun ${account.username}` : 'Tambah akun'}
-      onSubmit={(e) => {
-        e.preventDefault();
-        void save();
-      }}
+      onSubmit={save}
     >
       <h3>{account ? `Ubah akun ${account.username}` : 'Tambah akun'}</h3>
       {account ? null : text('username', 'Nama pengguna')}
@@ -158,7 +155,7 @@ function AccountEditor({ account, done }: { account: AccountView | null; done: (
           Batal
         </button>
       </div>
-    </form>
+    </SubmitForm>
   );
 }
 
@@ -174,14 +171,10 @@ function PasswordReset({ account, done }: { account: AccountView; done: (a: Acco
     }
   };
   return (
-    <form
-      noValidate
+    <SubmitForm
       className="action-form"
       aria-label={`Atur ulang kata sandi ${account.username}`}
-      onSubmit={(e) => {
-        e.preventDefault();
-        void save();
-      }}
+      onSubmit={save}
     >
       <h3>Atur ulang kata sandi {account.username}</h3>
       <Field id="acc-reset" label="Kata sandi baru" required hint="Paling sedikit 10 karakter" error={error}>
@@ -193,6 +186,6 @@ function PasswordReset({ account, done }: { account: AccountView; done: (a: Acco
           Batal
         </button>
       </div>
-    </form>
+    </SubmitForm>
   );
 }

@@ -4,6 +4,7 @@ import { normalizeUpstreamUrl, UPSTREAM_TOKEN_ENV, upstreamUrlProblem } from '..
 import { api } from '../app/api';
 import { Field } from '../ui/Field';
 import { LoadedFrom } from '../ui/Loaded';
+import { SubmitForm } from '../ui/SubmitForm';
 
 const TOKEN_SOURCE: Record<OutputOf<'sync.settings.get'>['tokenSource'], string> = {
   safeStorage: 'Token tersimpan terenkripsi (safeStorage sistem operasi).',
@@ -57,14 +58,10 @@ function SyncSettingsForm({ current, setCurrent }: { current: OutputOf<'sync.set
   };
 
   return (
-    <form
-      noValidate
+    <SubmitForm
       className="form"
       aria-labelledby="sync-settings-title"
-      onSubmit={(e) => {
-        e.preventDefault();
-        void save();
-      }}
+      onSubmit={save}
     >
       <h2 id="sync-settings-title">Sinkronisasi SP4N-LAPOR!</h2>
       <Field id="sync-url" label="Alamat upstream" hint="Contoh: https://hub.example.go.id/pengaduan" error={errors.url}>
@@ -110,6 +107,6 @@ function SyncSettingsForm({ current, setCurrent }: { current: OutputOf<'sync.set
       <div role="status" aria-live="polite">
         {status}
       </div>
-    </form>
+    </SubmitForm>
   );
 }

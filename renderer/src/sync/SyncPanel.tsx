@@ -9,6 +9,7 @@ import { STATUS_LABELS } from '../../../forms/vocabulary';
 import { api } from '../app/api';
 import { Field } from '../ui/Field';
 import { announceChange } from '../app/changes';
+import { SubmitForm } from '../ui/SubmitForm';
 
 /** What a person is told about a set-aside report they may send again unchanged. */
 export const REQUEUE_HINT = 'Bila penolakannya karena gangguan sementara (misalnya kiriman dinilai terlalu besar), pilih Kirim ulang: pengaduan dikirim lagi tanpa diubah.';
@@ -123,14 +124,10 @@ export function CorrectionPanel({ c, onSaved }: { c: ComplaintDetail; onSaved: (
     }
   };
   return (
-    <form
-      noValidate
+    <SubmitForm
       className="form correction"
       aria-label="Koreksi data"
-      onSubmit={(e) => {
-        e.preventDefault();
-        void save();
-      }}
+      onSubmit={save}
     >
       {shown.map((f) => (
         <Field key={f} id={`koreksi-${f}`} label={CORRECTABLE_LABELS[f]} error={errors[`fields.${f}`]}>
@@ -155,6 +152,6 @@ export function CorrectionPanel({ c, onSaved }: { c: ComplaintDetail; onSaved: (
       <div role="status" aria-live="polite">
         {status}
       </div>
-    </form>
+    </SubmitForm>
   );
 }
