@@ -73,6 +73,10 @@ describe.skipIf(!chromiumExecutable)('date and time fields in id-ID', () => {
   it('says in Indonesian beside the field what is wrong with a date or time, and saves nothing', async () => {
     const { page } = app;
     await page.goto(`${base()}#/daftar`);
+    // The list is on screen before Formulir A is opened again, as when a clerk clicks through the
+    // menu: leaving it before the list's page has loaded (it is its own chunk) would keep the
+    // form that is still showing, with its save confirmation, instead of a new one.
+    await page.getByTestId('list-total').waitFor();
     await page.goto(`${base()}#/formulir/a`);
     await page.waitForFunction(() => document.activeElement?.id === 'f-reporterName');
     const before = sql('SELECT count(*) FROM complaints');
