@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { ApiError, type OutputOf } from '../../../forms/api';
+import type { OutputOf } from '../../../forms/api';
 import { PASSWORD_MIN, type RestoreResult } from '../../../forms/backup';
 import { formatDate, formatDateTime, formatNumber, formatTime } from '../../../forms/format';
 import { api } from '../app/api';
@@ -8,6 +8,8 @@ import { useSettings } from '../settings/useSettings';
 import { backupSummary } from './backupText';
 import { BACKUP_CHANGED_EVENT, useBackupStatus } from './useBackupStatus';
 import { SubmitForm } from '../ui/SubmitForm';
+import { showFailure } from '../ui/failure';
+import { ConfirmNotice } from '../ui/ConfirmNotice';
 
 const changed = () => window.dispatchEvent(new Event(BACKUP_CHANGED_EVENT));
 const mb = (bytes: number) => `${formatNumber(bytes / 1024 / 1024, 1)} MB`;
@@ -46,8 +48,7 @@ export function BackupSection() {
       setMessage('Pengaturan cadangan tersimpan.');
       changed();
     } catch (e) {
-      if (e instanceof ApiError) setErrors(e.fields);
-      setMessage(e instanceof Error ? e.message : 'Gagal menyimpan.');
+      showFailure(e, 'Gagal menyimpan.', setMessage, setErrors);
     }
   };
 
@@ -165,8 +166,7 @@ function RestoreForm({ lastBackupAt }: { lastBackupAt: string | null }) {
       setPassword('');
       if (r.switching) setTimeout(() => window.location.reload(), 2_000);
     } catch (e) {
-      if (e instanceof ApiError) setErrors(e.fields);
-      setMessage(e instanceof Error ? e.message : 'Pemulihan gagal.');
+      showFailure(e, 'Pemulihan gagal.', setMessage, setErrors);
     } finally {
       setBusy(false);
     }
@@ -206,17 +206,9 @@ function RestoreForm({ lastBackupAt }: { lastBackupAt: string | null }) {
         </button>
       </div>
       {confirming ? (
-        <div className="notice notice-warn" role="alert">
-          <p>Data yang dipakai sekarang akan diganti dengan isi cadangan ini (data sekarang disimpan sebagai folder terpisah). Pengaduan yang dicatat sesudah cadangan dibuat tidak ada di dalamnya. Lanjutkan?</p>
-          <div className="actions">
-            <button type="button" onClick={() => void restore()}>
-              Ya, pulihkan
-            </button>
-            <button type="button" className="secondary" onClick={() => setConfirming(false)}>
-              Batal
-            </button>
-          </div>
-        </div>
+        <ConfirmNotice yes="Ya, pulihkan" onYes={() => void restore()} onNo={() => setConfirming(false)}>
+          Data yang dipakai sekarang akan diganti dengan isi cadangan ini (data sekarang disimpan sebagai folder terpisah). Pengaduan yang dicatat sesudah cadangan dibuat tidak ada di dalamnya. Lanjutkan?
+        </ConfirmNotice>
       ) : null}
       {result && settings ? (
         <div className="notice notice-ok" role="status" data-testid="restore-result">

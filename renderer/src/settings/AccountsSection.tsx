@@ -10,6 +10,7 @@ import { useAccount } from '../auth/AuthGate';
 import { Field } from '../ui/Field';
 import { LoadedFrom } from '../ui/Loaded';
 import { SubmitForm } from '../ui/SubmitForm';
+import { showFailure } from '../ui/failure';
 
 export function AccountsSection({ onChange }: { onChange: () => void }) {
   return (
@@ -114,8 +115,7 @@ function AccountEditor({ account, done }: { account: AccountView | null; done: (
         : await api.call('accounts.create', { username: v.username, name: v.name, nip: v.nip, roles: v.roles, password: v.password });
       done(saved);
     } catch (e) {
-      if (e instanceof ApiError) setErrors(e.fields);
-      setMessage(e instanceof Error ? e.message : 'Gagal menyimpan akun.');
+      showFailure(e, 'Gagal menyimpan akun.', setMessage, setErrors);
     }
   };
   const text = (k: 'username' | 'name' | 'nip' | 'password', label: string, type = 'text', hint?: string) => (

@@ -1,10 +1,12 @@
 import { useState } from 'react';
-import { ApiError, type OutputOf } from '../../../forms/api';
+import type { OutputOf } from '../../../forms/api';
 import { normalizeUpstreamUrl, UPSTREAM_TOKEN_ENV, upstreamUrlProblem } from '../../../forms/sync';
 import { api } from '../app/api';
 import { Field } from '../ui/Field';
 import { LoadedFrom } from '../ui/Loaded';
 import { SubmitForm } from '../ui/SubmitForm';
+import { showFailure } from '../ui/failure';
+import { ConfirmNotice } from '../ui/ConfirmNotice';
 
 const TOKEN_SOURCE: Record<OutputOf<'sync.settings.get'>['tokenSource'], string> = {
   safeStorage: 'Token tersimpan terenkripsi (safeStorage sistem operasi).',
@@ -52,8 +54,7 @@ function SyncSettingsForm({ current, setCurrent }: { current: OutputOf<'sync.set
       setToken('');
       setStatus('Pengaturan sinkronisasi tersimpan.');
     } catch (e) {
-      if (e instanceof ApiError) setErrors(e.fields);
-      setStatus(e instanceof Error ? e.message : 'Gagal menyimpan.');
+      showFailure(e, 'Gagal menyimpan.', setStatus, setErrors);
     }
   };
 
@@ -92,17 +93,9 @@ function SyncSettingsForm({ current, setCurrent }: { current: OutputOf<'sync.set
         ) : null}
       </div>
       {confirming ? (
-        <div className="notice notice-warn" role="alert">
-          <p>Alamat upstream berubah: semua pengaduan akan dikirim ulang ke alamat baru. Lanjutkan?</p>
-          <div className="actions">
-            <button type="button" onClick={() => void save(false, true)}>
-              Ya, pakai alamat baru
-            </button>
-            <button type="button" className="secondary" onClick={() => setConfirming(false)}>
-              Batal
-            </button>
-          </div>
-        </div>
+        <ConfirmNotice yes="Ya, pakai alamat baru" onYes={() => void save(false, true)} onNo={() => setConfirming(false)}>
+          Alamat upstream berubah: semua pengaduan akan dikirim ulang ke alamat baru. Lanjutkan?
+        </ConfirmNotice>
       ) : null}
       <div role="status" aria-live="polite">
         {status}

@@ -1,5 +1,4 @@
 import { useState } from 'react';
-import { ApiError } from '../../../forms/api';
 import { CORRECTABLE_FIELDS, CORRECTABLE_LABELS, type ComplaintDetail, type CorrectableField } from '../../../forms/complaint';
 import { OUTBOX_STATE_LABELS } from '../../../forms/sync';
 import { formatDateTime } from '../../../forms/format';
@@ -10,6 +9,7 @@ import { api } from '../app/api';
 import { Field } from '../ui/Field';
 import { announceChange } from '../app/changes';
 import { SubmitForm } from '../ui/SubmitForm';
+import { showFailure } from '../ui/failure';
 
 /** What a person is told about a set-aside report they may send again unchanged. */
 export const REQUEUE_HINT = 'Bila penolakannya karena gangguan sementara (misalnya kiriman dinilai terlalu besar), pilih Kirim ulang: pengaduan dikirim lagi tanpa diubah.';
@@ -119,8 +119,7 @@ export function CorrectionPanel({ c, onSaved }: { c: ComplaintDetail; onSaved: (
       setReason('');
       onSaved(next);
     } catch (e) {
-      if (e instanceof ApiError) setErrors(e.fields);
-      setStatus(e instanceof Error ? e.message : 'Koreksi gagal disimpan.');
+      showFailure(e, 'Koreksi gagal disimpan.', setStatus, setErrors);
     }
   };
   return (
