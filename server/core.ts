@@ -5,17 +5,14 @@
 import path from 'node:path';
 import { releaseAllHolds } from '../db/drafts';
 import { appendAudit, type AuditEntry } from '../db/audit';
-import { calendarOf } from '../db/holidays';
 import { inTransaction, type OpenDatabase } from '../db/open';
 import { setUpstreamUrl } from '../db/outbox';
 import { getSettings } from '../db/settings';
 import { deadlineContextOf, recomputeOpenDeadlines } from '../db/workflow';
 import type { CallMeta, Envelope } from '../forms/api';
-import { isWorkingDay } from '../forms/working-days';
 import type { AttachmentStore } from './attachment-store';
-import { DeadlineRecompute } from './background/deadline-recompute';
-import { WorkerClient } from './background/worker-client';
-import { DEFAULT_BACKUP_TUNING, BackupService } from './backup/service';
+import { startBackground, type Background } from './background/start';
+import { backupServiceFor, type BackupService } from './backup/service';
 import { openDataFolder } from './data-folder';
 import { dispatch, type Handlers } from './dispatch';
 import { seedCalendar } from './holiday-seed';
@@ -42,13 +39,7 @@ import type { CoreOptions } from './core-options';
 import { batchSource, upstreamAdapter } from './upstream-connection';
 import { fileTokenStore, TOKEN_FILE, withEnvToken } from './upstream-token';
 
-export type { CoreOptions };
-
-/** Long work off the main thread: the worker and the deadline recomputation it runs. */
-export interface Background {
-  worker: WorkerClient;
-  deadlines: DeadlineRecompute;
-}
+export type { Background, CoreOptions };
 
 export interface Core {
   handlers: Handlers;
@@ -104,12 +95,7 @@ function startCore(opts: CoreOptions): Core {
 
   const audit = (entry: Omit<AuditEntry, 'at'>) => void appendAudit(db, { ...entry, at: now().toISOString() });
   const sessions = new Sessions({ db, now, monotonic: opts.monotonic ?? (() => performance.now()), idleMinutes: () => getSettings(db).idleMinutes, audit });
-  // The worker opens its own connection with the app's options, key included (an encrypted file).
-  const worker = new WorkerClient({
-    file: opts.workerFile ?? path.resolve(opts.migrationsFolder, '..', '..', 'server', 'background', 'worker.ts'),
-    open: { dataDir: opts.dataDir, migrationsFolder: opts.migrationsFolder, key: keys?.database ?? null },
-  });
-  const background: Background = { worker, deadlines: new DeadlineRecompute(db, worker, now) };
+  const background = startBackground(opts, db, keys?.database ?? null, now);
 
   const ctx = procedureContext({ app: { version: opts.version, host: opts.host, dataDir: opts.dataDir }, database, attachments, sync, tokens, printer, background, now, sessions });
 
@@ -121,17 +107,7 @@ function startCore(opts: CoreOptions): Core {
   if (officialChanged) background.deadlines.start();
   else recomputeOpenDeadlines(db, deadlineContextOf(db), now().toISOString(), true);
 
-  const backups = new BackupService({
-    source: { databaseFile: database.file, databaseKey: keys?.database ?? null, attachments, dataDir: opts.dataDir, appVersion: opts.version },
-    db,
-    keys,
-    migrationsFolder: opts.migrationsFolder,
-    now,
-    timeZone: () => getSettings(db).timeZone,
-    isWorkingDay: (date) => isWorkingDay(date, calendarOf(db)),
-    tuning: { ...DEFAULT_BACKUP_TUNING, ...opts.backup },
-    carry: folder.carry,
-  });
+  const backups = backupServiceFor(folder, opts, now);
 
   // Each file serves the methods of its prefixes; a procedure missing here fails the type check.
   const handlers: Handlers = {
@@ -173,7 +149,7 @@ function startCore(opts: CoreOptions): Core {
       await backups.stop({ exitBackup: true });
       await sync.stop();
       syncReads.close();
-      await worker.close();
+      await background.worker.close();
       await printer?.close?.();
       folder.close();
     },

@@ -4,10 +4,14 @@
 // restore made from Pengaturan. One backup runs at a time.
 import fs from 'node:fs';
 import path from 'node:path';
+import { calendarOf } from '../../db/holidays';
 import { getLocal, lastRestore, setLocal } from '../../db/local-state';
 import type { Db } from '../../db/open';
+import { getSettings } from '../../db/settings';
 import { backupProblem, DEFAULT_DAILY_AT, exitBackupDue, parseBackupName, scheduledBackupDue, type BackupStatus } from '../../forms/backup';
 import type { TimeZone } from '../../forms/time';
+import { isWorkingDay } from '../../forms/working-days';
+import type { DataFolder } from '../data-folder';
 import { log } from '../log';
 import type { DataKeys } from '../keys';
 import { derivePasswordKey } from './container';
@@ -200,4 +204,25 @@ export class BackupService {
     this.restoreReady = true;
     return restored;
   }
+}
+
+/** The backup service of an opened data folder, on the office's settings and working-day calendar. */
+export function backupServiceFor(
+  folder: DataFolder,
+  opts: { dataDir: string; migrationsFolder: string; version: string; backup?: Partial<BackupTuning> | undefined },
+  now: () => Date,
+): BackupService {
+  const { database, attachments, keys } = folder;
+  const { db } = database;
+  return new BackupService({
+    source: { databaseFile: database.file, databaseKey: keys?.database ?? null, attachments, dataDir: opts.dataDir, appVersion: opts.version },
+    db,
+    keys,
+    migrationsFolder: opts.migrationsFolder,
+    now,
+    timeZone: () => getSettings(db).timeZone,
+    isWorkingDay: (date) => isWorkingDay(date, calendarOf(db)),
+    tuning: { ...DEFAULT_BACKUP_TUNING, ...opts.backup },
+    carry: folder.carry,
+  });
 }
