@@ -7,6 +7,7 @@ import type { AccountView, SessionAccount, StaffMember } from '../forms/accounts
 import type { Role } from '../forms/roles';
 import { Refused } from './errors';
 import type { Db } from './open';
+import { prepared } from './prepared';
 import { accounts } from './schema';
 
 export type AccountRow = typeof accounts.$inferSelect;
@@ -17,8 +18,11 @@ export function accountCount(db: Db): number {
   return db.select({ n: count() }).from(accounts).get()?.n ?? 0;
 }
 
+// Every call's session check reads it.
+const byId = (db: Db) => db.select().from(accounts).where(eq(accounts.id, sql.placeholder('id'))).prepare();
+
 export function accountById(db: Db, id: string): AccountRow | null {
-  return db.select().from(accounts).where(eq(accounts.id, id)).get() ?? null;
+  return prepared(db, byId).get({ id }) ?? null;
 }
 
 export function accountByUsername(db: Db, username: string): AccountRow | null {

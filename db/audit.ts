@@ -9,9 +9,11 @@
 // not be. Only the end of the log can be cut off unseen; a backup or an exported copy shows that.
 import crypto from 'node:crypto';
 import type Database from 'better-sqlite3';
-import { and, count, desc, eq, gte, lt, type SQL } from 'drizzle-orm';
+import { and, count, desc, eq, gte, lt, sql, type SQL } from 'drizzle-orm';
+import type { SQLiteInsertValue } from 'drizzle-orm/sqlite-core';
 import { canonicalJson, type AuditAction, type AuditRow, type AuditVerification } from '../forms/audit';
 import { inTransaction, type Db } from './open';
+import { prepared } from './prepared';
 import { accounts, auditLog } from './schema';
 
 export const GENESIS_HASH = '0'.repeat(64);
@@ -40,12 +42,21 @@ export function auditHash(prevHash: string, row: HashedContent): string {
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 const asStored = (s: string | null | undefined): string | null => (s == null ? null : s.replace(LONE_SURROGATE, '\uFFFD'));
 
+// Built once per connection (db/prepared.ts): every change writes a row.
+const lastRow = (db: Db) => db.select({ seq: auditLog.seq, hash: auditLog.hash }).from(auditLog).orderBy(desc(auditLog.seq)).limit(1).prepare();
+const ROW_KEYS = ['seq', 'at', 'accountId', 'accountName', 'action', 'method', 'object', 'outcome', 'detail', 'prevHash', 'hash'] as const satisfies readonly (keyof typeof auditLog.$inferInsert)[];
+const insertRow = (db: Db) =>
+  db
+    .insert(auditLog)
+    .values(Object.fromEntries(ROW_KEYS.map((k) => [k, sql.placeholder(k)])) as SQLiteInsertValue<typeof auditLog>)
+    .prepare();
+
 /** Appends one row (inside the caller's transaction when there is one); returns its seq. */
 export function appendAudit(db: Db, entry: AuditEntry): number {
   // Through JSON once, so what is hashed is exactly what is stored and read back.
   const detail = entry.detail ? (JSON.parse(JSON.stringify(entry.detail)) as Record<string, unknown>) : null;
   return inTransaction(db, (tx) => {
-    const last = tx.select({ seq: auditLog.seq, hash: auditLog.hash }).from(auditLog).orderBy(desc(auditLog.seq)).limit(1).get();
+    const last = prepared(tx, lastRow).get();
     const row = {
       seq: (last?.seq ?? 0) + 1,
       at: entry.at,
@@ -58,7 +69,7 @@ export function appendAudit(db: Db, entry: AuditEntry): number {
       detail,
     };
     const prevHash = last?.hash ?? GENESIS_HASH;
-    tx.insert(auditLog).values({ ...row, prevHash, hash: auditHash(prevHash, row) }).run();
+    prepared(tx, insertRow).run({ ...row, prevHash, hash: auditHash(prevHash, row) } satisfies Record<(typeof ROW_KEYS)[number], unknown>);
     return row.seq;
   });
 }

@@ -1,4 +1,5 @@
 import { and, asc, count, desc, eq, gte, inArray, lt, lte, notInArray, or, sql, type SQL } from 'drizzle-orm';
+import type { SQLiteInsertValue } from 'drizzle-orm/sqlite-core';
 import { uuidv7 } from 'uuidv7';
 import type { AttachmentRef } from '../forms/attachments';
 import { CORRECTABLE_FIELDS, CORRECTABLE_LABELS, type ComplaintData, type ComplaintDetail, type ComplaintListItem, type ComplaintListQuery, type ComplaintListResult, SEARCH_COUNT_CAP, type CorrectionInput } from '../forms/complaint';
@@ -14,10 +15,11 @@ import { CLOSED_STATUSES, HIDDEN_REPORTER, OPEN_STATUSES, type Channel } from '.
 import { CASE_NOT_FOUND, Refused } from './errors';
 import { appendEvent } from './events';
 import { inTransaction, type Db } from './open';
+import { prepared } from './prepared';
 import { complaintSyncOf } from './outbox';
 import { complaintAttachments, complaintEvents, complaints, drafts, registrationCounters } from './schema';
 import { searchQuery } from './search';
-import { deadlinesOf, initialDue, type DeadlineContext } from './workflow';
+import { deadlinesOf, firstDueOf, type DeadlineContext } from './workflow';
 
 export type ComplaintRow = typeof complaints.$inferSelect;
 export type NewComplaintRow = Omit<typeof complaints.$inferInsert, 'registrationNo'>;
@@ -38,7 +40,7 @@ export interface Actor {
  * Maps a validated form payload to its row; the registration number is filled in at insert time.
  * `officer` is *Petugas penerima* (the core resolves it from the input or the person signed in).
  */
-export function rowFromInput(data: ComplaintData, settings: Settings, now: string, officer: Actor | null = null): NewComplaintRow {
+export function rowFromInput(data: ComplaintData, settings: Settings, now: string, officer: Actor | null = null) {
   return {
     id: data.draftId ?? uuidv7(),
     version: 1,
@@ -62,7 +64,7 @@ export function rowFromInput(data: ComplaintData, settings: Settings, now: strin
     status: intakeStatus(data),
     createdAt: now,
     updatedAt: now,
-  };
+  } satisfies NewComplaintRow;
 }
 
 /** The data of a complaint's first event (`created`). */
@@ -71,10 +73,35 @@ export function createdEventData(row: Pick<NewComplaintRow, 'form' | 'status'>, 
   return { version: 1, form: row.form, ...(row.status === 'diterima' ? {} : { to: row.status, answeredAtCounter: true }), ...extra };
 }
 
+// The statements of a save, each built once per connection (db/prepared.ts).
+const bumpCounter = (db: Db) =>
+  db
+    .insert(registrationCounters)
+    .values({ year: sql.placeholder('year'), last: 1 })
+    .onConflictDoUpdate({ target: registrationCounters.year, set: { last: sql`${registrationCounters.last} + 1` } })
+    .returning()
+    .prepare();
+const numberTaken = (db: Db) => db.select({ id: complaints.id }).from(complaints).where(eq(complaints.registrationNo, sql.placeholder('registrationNo'))).prepare();
+/** The insert of a row with these columns (`variant`: their keys, comma-separated); the others take their defaults. */
+const insertRow = (db: Db, variant: string) =>
+  db
+    .insert(complaints)
+    .values(Object.fromEntries(variant.split(',').map((k) => [k, sql.placeholder(k)])) as SQLiteInsertValue<typeof complaints>)
+    .returning()
+    .prepare();
+const FIRST_EVENT_KEYS = ['id', 'complaintId', 'seq', 'type', 'at', 'actor', 'actorAccountId', 'data'] as const satisfies readonly (keyof typeof complaintEvents.$inferInsert)[];
+const insertFirstEvent = (db: Db) =>
+  db
+    .insert(complaintEvents)
+    .values(Object.fromEntries(FIRST_EVENT_KEYS.map((k) => [k, sql.placeholder(k)])) as SQLiteInsertValue<typeof complaintEvents>)
+    .prepare();
+const deleteDraft = (db: Db) => db.delete(drafts).where(eq(drafts.id, sql.placeholder('id'))).prepare();
+
 /**
- * Inserts a complaint, its registration number, its attachments and its first event, and deletes
- * the draft it was keyed in. Must run inside the caller's transaction, so all of it commits or
- * none of it does (a number is never shown unless it was committed, so none is ever reused).
+ * Inserts a complaint with its first deadline, its registration number, its attachments and its
+ * first event, and deletes the draft it was keyed in. Must run inside the caller's transaction, so
+ * all of it commits or none of it does (a number is never shown unless it was committed, so none
+ * is ever reused).
  */
 export function insertComplaint(
   tx: Db,
@@ -90,32 +117,28 @@ export function insertComplaint(
   const counterKey = hasYearToken(settings.registrationFormat) ? year : NO_YEAR_COUNTER;
   let registrationNo: string;
   do {
-    const counter = tx
-      .insert(registrationCounters)
-      .values({ year: counterKey, last: 1 })
-      .onConflictDoUpdate({ target: registrationCounters.year, set: { last: sql`${registrationCounters.last} + 1` } })
-      .returning()
-      .get();
+    const counter = prepared(tx, bumpCounter).get({ year: counterKey })!;
     registrationNo = formatRegistrationNo(settings.registrationFormat, year, counter.last);
-  } while (tx.select({ id: complaints.id }).from(complaints).where(eq(complaints.registrationNo, registrationNo)).get());
-  const inserted = tx.insert(complaints).values({ ...row, registrationNo }).returning().get();
+  } while (prepared(tx, numberTaken).get({ registrationNo }));
+  // As drizzle's own insert: a key left undefined takes the column's default.
+  const values: Record<string, unknown> = { registrationNo };
+  for (const [k, v] of Object.entries(row)) if (v !== undefined) values[k] = v;
+  const inserted = prepared(tx, insertRow, Object.keys(values).join(',')).get(values)!;
   for (const a of extra.attachments ?? []) {
     tx.insert(complaintAttachments).values({ complaintId: inserted.id, ...a, addedAt: row.createdAt }).onConflictDoNothing().run();
   }
-  tx.insert(complaintEvents)
-    .values({
-      id: uuidv7(),
-      complaintId: inserted.id,
-      seq: 1,
-      type: 'created',
-      at: row.createdAt,
-      // Who keyed it (a slip collected by one officer may be keyed by another).
-      actor: extra.keyedBy?.name ?? row.officer ?? null,
-      actorAccountId: extra.keyedBy ? extra.keyedBy.id : (row.officerAccountId ?? null),
-      data: createdEventData(row, extra.eventData),
-    })
-    .run();
-  tx.delete(drafts).where(eq(drafts.id, inserted.id)).run();
+  prepared(tx, insertFirstEvent).run({
+    id: uuidv7(),
+    complaintId: inserted.id,
+    seq: 1,
+    type: 'created',
+    at: row.createdAt,
+    // Who keyed it (a slip collected by one officer may be keyed by another).
+    actor: extra.keyedBy?.name ?? row.officer ?? null,
+    actorAccountId: extra.keyedBy ? extra.keyedBy.id : (row.officerAccountId ?? null),
+    data: createdEventData(row, extra.eventData),
+  } satisfies Record<(typeof FIRST_EVENT_KEYS)[number], unknown>);
+  prepared(tx, deleteDraft).run({ id: inserted.id });
   return inserted;
 }
 
@@ -129,10 +152,9 @@ export function createComplaint(
 ): ComplaintRow {
   const row = rowFromInput(data, settings, now, people.officer);
   const eventData = data.confirmDuplicateOf ? { confirmedDespiteDuplicateOf: data.confirmDuplicateOf } : undefined;
-  return inTransaction(db, (tx) => {
-    const inserted = insertComplaint(tx, row, settings, { attachments: data.attachments, eventData, keyedBy: people.keyedBy });
-    return { ...inserted, ...initialDue(tx, inserted, ctx, now) };
-  });
+  // The first deadline from the row and its first event, before the insert: one write of the row.
+  const due = firstDueOf({ ...row, classification: null, darwas: null }, { type: 'created', at: row.createdAt, data: createdEventData(row, eventData) }, ctx, now);
+  return inTransaction(db, (tx) => insertComplaint(tx, { ...row, ...due }, settings, { attachments: data.attachments, eventData, keyedBy: people.keyedBy }));
 }
 
 /** The name a list may show: protected reporters are never named outside their case file. */
@@ -307,20 +329,27 @@ export function protectedHoldersOf(db: Db, sha256: string): Pick<ComplaintRow, '
  * protected complaint is therefore saved like any new one; the handling team, who may open the
  * protected case file, recognises it at verification.
  */
-export function findDuplicate(db: Db, row: NewComplaintRow, now: string): Pick<ComplaintRow, 'id' | 'registrationNo' | 'receivedAt'> | null {
+/** The duplicate check's candidates; `variant` names the reporter fields given (phone, email, name). */
+const duplicateCandidates = (db: Db, variant: string) => {
   const who: SQL[] = [];
-  if (row.reporterPhone) who.push(eq(complaints.reporterPhone, row.reporterPhone));
-  if (row.reporterEmail) who.push(eq(complaints.reporterEmail, row.reporterEmail));
-  if (row.reporterName) who.push(sql`lower(${complaints.reporterName}) = lower(${row.reporterName})`);
-  if (who.length === 0) return null;
-  const since = new Date(new Date(now).getTime() - DUPLICATE_WINDOW_DAYS * 86_400_000).toISOString();
-  const candidates = db
+  if (variant.includes('phone')) who.push(eq(complaints.reporterPhone, sql.placeholder('phone')));
+  if (variant.includes('email')) who.push(eq(complaints.reporterEmail, sql.placeholder('email')));
+  if (variant.includes('name')) who.push(sql`lower(${complaints.reporterName}) = lower(${sql.placeholder('name')})`);
+  return db
     .select({ id: complaints.id, registrationNo: complaints.registrationNo, receivedAt: complaints.receivedAt, problem: complaints.problem, content: complaints.content })
     .from(complaints)
-    .where(and(gte(complaints.createdAt, since), or(...who), eq(complaints.anonymous, false), eq(complaints.confidential, false)))
+    .where(and(gte(complaints.createdAt, sql.placeholder('since')), or(...who), eq(complaints.anonymous, false), eq(complaints.confidential, false)))
     .orderBy(desc(complaints.createdAt))
     .limit(50)
-    .all();
+    .prepare();
+};
+
+export function findDuplicate(db: Db, row: NewComplaintRow, now: string): Pick<ComplaintRow, 'id' | 'registrationNo' | 'receivedAt'> | null {
+  const given = { phone: row.reporterPhone, email: row.reporterEmail, name: row.reporterName };
+  const variant = Object.entries(given).filter(([, v]) => v).map(([k]) => k).join(',');
+  if (!variant) return null;
+  const since = new Date(new Date(now).getTime() - DUPLICATE_WINDOW_DAYS * 86_400_000).toISOString();
+  const candidates = prepared(db, duplicateCandidates, variant).all({ ...given, since });
   const text = [row.problem, row.content].filter(Boolean).join(' ');
   const match = candidates.find((c) => similarity(text, [c.problem, c.content].filter(Boolean).join(' ')) >= DUPLICATE_THRESHOLD);
   return match ? { id: match.id, registrationNo: match.registrationNo, receivedAt: match.receivedAt } : null;

@@ -4,14 +4,24 @@ import type { CalendarView, Holiday, HolidayInput } from '../forms/calendar';
 import type { OfficialCalendar } from '../forms/official-calendars';
 import type { Calendar } from '../forms/working-days';
 import { inTransaction, type Db } from './open';
+import { prepared } from './prepared';
 import { complaints, holidays, officialCalendars } from './schema';
 
 export function listHolidays(db: Db): Holiday[] {
   return db.select().from(holidays).orderBy(asc(holidays.date)).all();
 }
 
+const holidayDates = (db: Db) => db.select({ date: holidays.date }).from(holidays).orderBy(asc(holidays.date)).prepare();
+/** The calendar last read, by its dates: the same object while they stay the same (working-day counts keep a per-calendar cache). */
+let lastCalendar: { key: string; calendar: Calendar } | null = null;
+
 export function calendarOf(db: Db): Calendar {
-  return { holidays: new Set(db.select({ date: holidays.date }).from(holidays).all().map((r) => r.date)) };
+  // Read on every save and every deadline shown; any writer (Pengaturan, an import, a decree
+  // shipped with an update, another connection) changes the dates and so the key.
+  const dates = prepared(db, holidayDates).values().map((r) => r[0] as string);
+  const key = dates.join(',');
+  if (lastCalendar?.key !== key) lastCalendar = { key, calendar: { holidays: new Set(dates) } };
+  return lastCalendar.calendar;
 }
 
 export function yearsCovered(db: Db): CalendarView['years'] {

@@ -1,12 +1,15 @@
 import { DEFAULT_SETTINGS, settingsSchema, type Settings } from '../forms/settings';
 import { inTransaction, type Db } from './open';
+import { prepared } from './prepared';
 import { settings } from './schema';
 
 /** The settings last read, by the stored text they were parsed from (read on every call; parsing them is what costs). */
 let lastRead: { text: string; settings: Settings } | null = null;
 
+const storedSettings = (db: Db) => db.select({ key: settings.key, value: settings.value }).from(settings).orderBy(settings.key).prepare();
+
 export function getSettings(db: Db): Settings {
-  const rows = db.select({ key: settings.key, value: settings.value }).from(settings).orderBy(settings.key).all();
+  const rows = prepared(db, storedSettings).all();
   const text = JSON.stringify(rows);
   if (lastRead?.text === text) return lastRead.settings;
   const stored = Object.fromEntries(rows.map((r) => [r.key, JSON.parse(r.value) as unknown]));

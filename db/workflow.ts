@@ -39,9 +39,9 @@ export function deadlinesOf(db: Db, row: ComplaintRow, ctx: DeadlineContext, now
 }
 
 /** The earliest open deadline of a case (none once it is closed); its events are read when needed. */
-function nextDueOf(db: Db, row: CaseForDeadlines & { id: string }, ctx: DeadlineContext, now: string, events?: EventForDeadlines[]) {
+function nextDueOf(db: Db | null, row: CaseForDeadlines & { id: string }, ctx: DeadlineContext, now: string, events?: EventForDeadlines[]) {
   if (CLOSED_STATUSES.includes(row.status)) return { nextDueAt: null, nextDueKind: null };
-  const next = nextDue(deadlinesFrom(row, events ?? eventsOf(db, row.id), ctx, now));
+  const next = nextDue(deadlinesFrom(row, events ?? eventsOf(db!, row.id), ctx, now));
   return { nextDueAt: next?.dueAt ?? null, nextDueKind: next?.kind ?? null };
 }
 
@@ -73,10 +73,9 @@ export function applyTransition(db: Db, { id, action, input }: Transition, ctx: 
 }
 
 /** Sets next_due_* on a new complaint inside the saving transaction. */
-export function initialDue(db: Db, row: ComplaintRow, ctx: DeadlineContext, now: string) {
-  const due = nextDueOf(db, row, ctx, now);
-  db.update(complaints).set(due).where(eq(complaints.id, row.id)).run();
-  return due;
+/** A new complaint's first deadline, from its row and its first event (before either is written). */
+export function firstDueOf(row: CaseForDeadlines & { id: string }, created: EventForDeadlines, ctx: DeadlineContext, now: string) {
+  return nextDueOf(null, row, ctx, now, [created]);
 }
 
 /** Complaints with something pending (their next deadline is kept). */
