@@ -9,7 +9,7 @@ import { coresClosedAfterEach, formA, tempDir, type TestCore } from '../helpers'
 
 const makeCore = coresClosedAfterEach();
 const NOW = new Date('2026-11-24T03:00:00Z');
-const dueOf = (c: TestCore) => c.database.sqlite.prepare('SELECT id, status, next_due_at AS at, next_due_kind AS kind FROM complaints ORDER BY rowid').all();
+const dueOf = (c: TestCore) => c.database.sqlite.prepare('SELECT id, status, next_due_at AS at, next_due_kind AS kind FROM complaints ORDER BY rowid').all() as { id: string; status: string; at: string | null; kind: string | null }[];
 
 async function save(c: TestCore, input: unknown) {
   const res = await c.dispatch('complaints.create', input);
