@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { backoffMs, DEFAULT_BACKOFF, packBatch, parseRetryAfter, reportFromComplaint, TOO_LARGE_TRIES, tooLargeRetryMs, upstreamUrlProblem, type ReportSource } from '../../forms/sync';
 import { reportV1 } from '../../forms/upstream-v1';
+import { batchBody } from '../../server/upstream-v1';
 
 const complaint: ReportSource = {
   id: '0193b6a8-7d1e-7c3a-9f00-123456789abc',
@@ -83,6 +84,23 @@ describe('batches', () => {
     expect(packBatch(sizes, (s) => s, 100, 1300)).toHaveLength(2);
     expect(packBatch(sizes, (s) => s, 3, 1_000_000)).toHaveLength(3);
     expect(packBatch([5_000_000], (s) => s, 100, 1024)).toHaveLength(1);
+  });
+});
+
+describe('the body of a batch', () => {
+  it('is byte for byte the JSON of { source, reports }, for any text and any count', () => {
+    const source = { office_id: 'kantor-ereke', app: 'loket-aduan', app_version: '1.0.0' };
+    const text = fc.string({ unit: 'grapheme', maxLength: 300 });
+    fc.assert(
+      fc.property(fc.array(fc.record({ content: text, reporterName: text, version: fc.integer({ min: 1, max: 9 }) }), { maxLength: 12 }), (variants) => {
+        const reports = variants.map((v, i) => reportFromComplaint({ ...complaint, ...v, anonymous: i % 2 === 0, id: `${complaint.id.slice(0, -3)}${String(i).padStart(3, '0')}` }, [], 'WITA'));
+        const body = batchBody(source, reports);
+        expect(body.equals(Buffer.from(JSON.stringify({ source, reports })))).toBe(true);
+      }),
+    );
+    // Text JSON cannot hold as it is (a lone surrogate, quotes, line breaks) is escaped the same way.
+    const odd = [reportFromComplaint({ ...complaint, anonymous: false, content: 'a\uD800b "kutip"\n\u2028 😀 مرحبا' }, [], 'WIB')];
+    expect(batchBody(source, odd).toString()).toBe(JSON.stringify({ source, reports: odd }));
   });
 });
 

@@ -49,13 +49,19 @@ export async function drainFigures({ core, n, log }: BenchContext): Promise<Figu
   }
   await single1.stop();
 
-  /** Drains what is queued to a fresh hub; the time per complaint and the app's RSS growth. */
+  /** Drains the first `queued` complaints to a fresh hub; the time per complaint and the app's RSS growth. */
   async function drain(queued: number) {
     const hub = await startHub();
-    // Saved while the engine is stopped, so the timed run is the first one to this hub.
+    // Saved while the engine is stopped, so the timed run is the first one to this hub. A new
+    // upstream is owed every complaint: the queue is set to the first `queued` after that.
     await core.dispatch('sync.settings.save', { url: hub.url, officeId: 'bench', token: TOKEN });
     await core.sync.stop();
-    global.gc?.();
+    requeueAll(db);
+    if (queued < n) sqlite.prepare("UPDATE outbox SET state = 'sent' WHERE rowid NOT IN (SELECT rowid FROM outbox ORDER BY rowid LIMIT ?)").run(queued);
+    // `npm run bench` exposes gc: what the earlier figures left for the collector is not counted
+    // as growth. Without it the figure is not comparable, so it refuses to run.
+    if (!global.gc) throw new Error('run the bench with node --expose-gc (npm run bench does)');
+    global.gc();
     const before = process.memoryUsage().rss;
     let peak = before;
     const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 10);
@@ -79,16 +85,16 @@ export async function drainFigures({ core, n, log }: BenchContext): Promise<Figu
     return { perComplaint: ms / queued, growth: (peak - before) / MiB };
   }
 
-  // 10,000 queued (the rest already sent), then the whole queue, three times.
+  // A first, unmeasured drain loads what any first drain after start does (the HTTP client, the
+  // engine's statements and its reader's page cache), so both sizes below are measured from the
+  // same state; each size three times, the worst kept, so the two are compared alike.
+  await drain(Math.min(1_000, n));
   const small = Math.min(10_000, n);
-  requeueAll(db);
-  sqlite.prepare("UPDATE outbox SET state = 'sent' WHERE rowid NOT IN (SELECT rowid FROM outbox ORDER BY rowid LIMIT ?)").run(small);
-  const tenK = await drain(small);
+  const smallRounds = [];
+  for (let round = 0; round < 3; round++) smallRounds.push(await drain(small));
   const rounds = [];
-  for (let round = 0; round < 3; round++) {
-    requeueAll(db);
-    rounds.push(await drain(n));
-  }
+  for (let round = 0; round < 3; round++) rounds.push(await drain(n));
+  const smallGrowth = Math.max(...smallRounds.map((r) => r.growth));
   const growth = Math.max(...rounds.map((r) => r.growth));
   return [
     {
@@ -98,12 +104,12 @@ export async function drainFigures({ core, n, log }: BenchContext): Promise<Figu
       baseline: { name: `one request per complaint (${sample.length.toLocaleString('en')} sent)`, stats: stats(perRequest) },
       targets: [target.fasterThanBaseline(20)],
     },
-    { name: `app memory growth while draining ${small.toLocaleString('en')}`, unit: 'MiB', measured: single(tenK.growth), targets: [target.below(64)] },
+    { name: `app memory growth while draining ${small.toLocaleString('en')} (worst of 3)`, unit: 'MiB', measured: single(smallGrowth), targets: [target.below(64)] },
     { name: `app memory growth while draining ${n.toLocaleString('en')} (worst of 3)`, unit: 'MiB', measured: single(growth), targets: [target.below(64)] },
     {
       name: `… the same at ${small.toLocaleString('en')} and ${n.toLocaleString('en')}: difference`,
       unit: 'MiB',
-      measured: single(Math.abs(growth - tenK.growth)),
+      measured: single(Math.abs(growth - smallGrowth)),
       targets: [target.below(16)],
     },
   ];
