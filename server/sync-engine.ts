@@ -295,13 +295,15 @@ export class SyncEngine {
   /** A write whose loss in a power cut would change nothing, committed without waiting for the disk. */
   private unsynced<T>(fn: () => T): T {
     const { sqlite } = this.opts.database;
-    const level = sqlite.pragma('synchronous', { simple: true }) as number;
+    // Prepared statements (kept by the connection's statement cache), not `pragma()`, which parses
+    // its text anew: this runs twice for every batch sent.
+    const { synchronous: level } = sqlite.prepare('PRAGMA synchronous').get() as { synchronous: number };
     // NORMAL, not OFF: a checkpoint still syncs, so no earlier commit can be lost with this one.
-    sqlite.pragma('synchronous = NORMAL');
+    sqlite.prepare('PRAGMA synchronous = NORMAL').run();
     try {
       return fn();
     } finally {
-      sqlite.pragma(`synchronous = ${level}`);
+      sqlite.prepare(`PRAGMA synchronous = ${level}`).run();
     }
   }
 

@@ -224,6 +224,8 @@ describe('the sync engine', () => {
     expect(seen!.total).toBe(230);
     await waitFor(() => drained(core), 'drained');
     expectConverged(core, u, seeded);
+    // The engine's own marks commit without waiting for the disk; a save after them waits again (FULL).
+    expect(core.database.sqlite.pragma('synchronous', { simple: true })).toBe(2);
     const skew = core.sync.status().clockSkewMs!;
     expect(Math.abs(skew - 2 * 3600_000)).toBeLessThan(10_000);
   });
