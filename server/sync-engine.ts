@@ -2,7 +2,7 @@
 // back. One run at a time, all network I/O asynchronous and every database step a short
 // transaction, so the UI is never blocked. Whatever stops it (a fault, a crash, a power cut), the
 // outbox and the pull cursor are on disk and the next run resumes from them.
-import type { Db, OpenDatabase } from '../db/open';
+import { inTransaction, type Db, type OpenDatabase } from '../db/open';
 import {
   addRun,
   applyUpdates,
@@ -215,7 +215,7 @@ export class SyncEngine {
 
   /**
    * Sends every due report in batches. Two batches at most are on the wire: the next is read,
-   * packed and marked while the upstream applies the one before, and the answers are recorded in
+   * packed and sent while the upstream applies the one before, and the answers are recorded in
    * the order sent. The two never share a complaint (one changed while in flight waits for the
    * next batch), so a single version of a complaint is ever on its way; the upstream applies each
    * client_id + version at most once, and a batch that fails is released and sent again unchanged.
@@ -234,15 +234,19 @@ export class SyncEngine {
         const ready = await this.uploadAttachments(adapter, this.pack(due, tz, adapter.limits.maxBytes), signal);
         if (ready.length === 0) continue;
         const reports = ready.map((b) => b.report);
-        // Lost in a power cut, a mark changes nothing: the start-up sweep puts "sending" back in the queue.
-        this.unsynced(() => markSending(this.db, reports.map((r) => ({ id: r.client_id, version: r.version }))));
+        const marks = reports.map((r) => ({ id: r.client_id, version: r.version }));
+        // Lost in a power cut, a mark changes nothing: the start-up sweep puts "sending" back in the
+        // queue, and a report sent but not yet marked is still queued. So the mark need not come
+        // before the request: it is committed with the answer to the batch before (one write
+        // transaction per batch, not two), or alone for the first batch of a run.
+        const previous: Sent | null = onTheWire;
+        if (!previous) this.unsynced(() => markSending(this.db, marks));
         const answer = adapter.push(this.opts.source(), reports, signal).then(
           (results) => ({ results }),
           (error: unknown) => ({ error }),
         );
-        const previous: Sent | null = onTheWire;
         onTheWire = { ready, reports, answer };
-        if (previous) await this.settle(previous, adapter, tally);
+        if (previous) await this.settle(previous, adapter, tally, marks);
       }
       const last = onTheWire;
       onTheWire = null;
@@ -254,12 +258,19 @@ export class SyncEngine {
     }
   }
 
-  /** Records a batch's answer; a failed batch goes back to the queue (a 413 halves the next ones), others end the run. */
-  private async settle({ ready, reports, answer }: Sent, adapter: UpstreamAdapter, tally: Tally): Promise<void> {
+  /**
+   * Records a batch's answer, and marks the batch sent after it (`markNext`) in the same transaction;
+   * a failed batch goes back to the queue (a 413 halves the next ones), others end the run.
+   */
+  private async settle({ ready, reports, answer }: Sent, adapter: UpstreamAdapter, tally: Tally, markNext: { id: string; version: number }[] = []): Promise<void> {
     const outcome = await answer;
+    const markingNext = () => markNext.length > 0 && markSending(this.db, markNext);
     if ('error' in outcome) {
       const e = outcome.error;
-      releaseSending(this.db, reports.map((r) => r.client_id));
+      inTransaction(this.db, () => {
+        releaseSending(this.db, reports.map((r) => r.client_id));
+        markingNext();
+      });
       if (e instanceof UpstreamFailure && e.kind === 'too_large') {
         this.goodBatches = 0;
         if (reports.length > 1) this.batchLimit = Math.max(1, Math.min(this.batchLimit, Math.floor(reports.length / 2)));
@@ -273,9 +284,13 @@ export class SyncEngine {
     // Lost in a power cut, a receipt is fetched again: the report goes back to the queue (the
     // start-up sweep) and the upstream answers `duplicate` with the same tracking id.
     const t = this.unsynced(() =>
-      recordResults(this.db, results, now.toISOString(), (attempts) =>
-        new Date(now.getTime() + backoffMs(attempts, this.opts.tuning.backoff, this.opts.tuning.random)).toISOString(),
-      ),
+      inTransaction(this.db, () => {
+        const recorded = recordResults(this.db, results, now.toISOString(), (attempts) =>
+          new Date(now.getTime() + backoffMs(attempts, this.opts.tuning.backoff, this.opts.tuning.random)).toISOString(),
+        );
+        markingNext();
+        return recorded;
+      }),
     );
     // The upstream lacks a file this PC believed it held (a proxy or portal answered the HEAD):
     // forget that belief, so the next try asks again and uploads it.
