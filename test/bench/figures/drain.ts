@@ -64,9 +64,9 @@ export async function drainFigures({ core, n, log }: BenchContext): Promise<Figu
     // as growth. Without it the figure is not comparable, so it refuses to run.
     if (!global.gc) throw new Error('run the bench with node --expose-gc (npm run bench does)');
     global.gc();
-    const before = process.memoryUsage().rss;
+    const before = process.memoryUsage.rss();
     let peak = before;
-    const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 10);
+    const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage.rss())), 10);
     const t = performance.now();
     core.sync.start();
     let polls = 0;
@@ -80,7 +80,7 @@ export async function drainFigures({ core, n, log }: BenchContext): Promise<Figu
     }
     const ms = performance.now() - t;
     clearInterval(sampler);
-    peak = Math.max(peak, process.memoryUsage().rss);
+    peak = Math.max(peak, process.memoryUsage.rss());
     await core.sync.stop();
     await hub.stop();
     log(`drained ${queued.toLocaleString('en')} in ${(ms / 1000).toFixed(1)} s (${polls} status polls); RSS ${(before / MiB).toFixed(0)} → peak ${(peak / MiB).toFixed(0)} MiB`);
