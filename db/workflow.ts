@@ -93,12 +93,23 @@ export interface RecomputedChunk {
   changed: number;
 }
 
+/** A complaint's recomputed next deadline, to be written only while it is still at `version`. */
+export type DueChange = [id: string, nextDueAt: string | null, nextDueKind: string | null, version: number];
+
+export interface ComputedChunk {
+  /** The rowid to continue after. */
+  last: number;
+  rows: number;
+  /** The complaints whose stored next deadline differs from the computed one. */
+  changes: DueChange[];
+}
+
 /**
- * Recomputes next_due_* for the next `size` open complaints after rowid `after` (null when none
- * is left): read, computed, then written in one short transaction, and only where the complaint
- * is still at the version read (a step taken meanwhile wrote its own, newer value).
+ * Computes next_due_* for the next `size` open complaints after rowid `after` (null when none is
+ * left), reading only: the background worker computes, the app's own connection writes
+ * (writeDueChanges).
  */
-export function recomputeDeadlineChunk(db: Db, ctx: DeadlineContext, now: string, after: number, size = RECOMPUTE_CHUNK, onlyMissing = false): RecomputedChunk | null {
+export function computeDeadlineChunk(db: Db, ctx: DeadlineContext, now: string, after: number, size = RECOMPUTE_CHUNK, onlyMissing = false): ComputedChunk | null {
   const rowid = sql<number>`${complaints}.rowid`;
   const rows = db
     .select({
@@ -133,18 +144,32 @@ export function recomputeDeadlineChunk(db: Db, ctx: DeadlineContext, now: string
     if (!list.length) events.set(e.complaintId, list);
     list.push(e);
   }
-  const changed: [string, string | null, string | null, number][] = [];
+  const changes: DueChange[] = [];
   for (const row of rows) {
     const due = nextDueOf(db, row, ctx, now, events.get(row.id) ?? []);
-    if (due.nextDueAt !== row.nextDueAt || due.nextDueKind !== row.nextDueKind) changed.push([row.id, due.nextDueAt, due.nextDueKind, row.version]);
+    if (due.nextDueAt !== row.nextDueAt || due.nextDueKind !== row.nextDueKind) changes.push([row.id, due.nextDueAt, due.nextDueKind, row.version]);
   }
-  if (changed.length) {
-    inTransaction(db, (tx) =>
-      tx.run(sql`UPDATE complaints SET next_due_at = j.value ->> 1, next_due_kind = j.value ->> 2
-        FROM json_each(${JSON.stringify(changed)}) AS j WHERE complaints.id = j.value ->> 0 AND complaints.version = j.value ->> 3`),
-    );
-  }
-  return { last: rows.at(-1)!.rowid, rows: rows.length, changed: changed.length };
+  return { last: rows.at(-1)!.rowid, rows: rows.length, changes };
+}
+
+/**
+ * Writes computed next deadlines in one short transaction, only where the complaint is still at
+ * the version read (a step taken meanwhile wrote its own, newer value); the number written.
+ */
+export function writeDueChanges(db: Db, changes: DueChange[]): number {
+  if (changes.length === 0) return 0;
+  return inTransaction(db, (tx) =>
+    tx.run(sql`UPDATE complaints SET next_due_at = j.value ->> 1, next_due_kind = j.value ->> 2
+      FROM json_each(${JSON.stringify(changes)}) AS j WHERE complaints.id = j.value ->> 0 AND complaints.version = j.value ->> 3`),
+  ).changes;
+}
+
+/** Computes and writes the next chunk on this connection (null when none is left). */
+export function recomputeDeadlineChunk(db: Db, ctx: DeadlineContext, now: string, after: number, size = RECOMPUTE_CHUNK, onlyMissing = false): RecomputedChunk | null {
+  const chunk = computeDeadlineChunk(db, ctx, now, after, size, onlyMissing);
+  if (!chunk) return null;
+  writeDueChanges(db, chunk.changes);
+  return { last: chunk.last, rows: chunk.rows, changed: chunk.changes.length };
 }
 
 /**

@@ -1,13 +1,18 @@
 // After a calendar or settings change every open complaint's stored next deadline (the work views
-// and the list read it) is recomputed in the background worker; the change itself answers at once.
+// and the list read it) is computed in the background worker and written back here in short slices;
+// the change itself answers at once.
 // An office with no more open cases than one chunk is done at once, here (no thread to start).
 // A second change while one runs cancels it and starts over with the newest calendar. A complaint's
 // own page never waits: it computes its deadlines as it opens. A failure is logged and shown.
 import type { Db } from '../../db/open';
-import { deadlineContextOf, openComplaintCount, recomputeOpenDeadlines, RECOMPUTE_CHUNK } from '../../db/workflow';
+import { setImmediate as yieldToEvents } from 'node:timers/promises';
+import { deadlineContextOf, openComplaintCount, recomputeOpenDeadlines, RECOMPUTE_CHUNK, writeDueChanges } from '../../db/workflow';
 import type { JobProgress } from '../../forms/api';
 import { log } from '../log';
 import type { WorkerClient } from './worker-client';
+
+/** Changed deadlines written per transaction on the app's connection (a few milliseconds each). */
+const WRITE_SLICE = 500;
 
 export const RECOMPUTE_FAILED = 'Penghitungan ulang tenggat gagal; tenggat di daftar mungkin belum sesuai kalender. Simpan kalender atau pengaturan sekali lagi untuk mengulang.';
 
@@ -37,6 +42,16 @@ export class DeadlineRecompute {
     this.state = state;
     const finished = this.worker
       .run('deadlines.recompute', { now: startedAt }, { signal: controller.signal, onProgress: (done, total) => Object.assign(state, { done, total }) })
+      .then(async ({ changes }) => {
+        // Written here, on the app's connection, a slice per turn of the event loop: calls go on
+        // between slices and no other connection's commit empties this one's page cache.
+        for (let i = 0; i < changes.length; i += WRITE_SLICE) {
+          controller.signal.throwIfAborted();
+          writeDueChanges(this.db, changes.slice(i, i + WRITE_SLICE));
+          await yieldToEvents();
+        }
+        controller.signal.throwIfAborted();
+      })
       .then(
         () => void Object.assign(state, { state: 'done', done: state.total, finishedAt: this.now().toISOString() }),
         (e: unknown) => {

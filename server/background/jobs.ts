@@ -5,7 +5,7 @@
 // tests, which compare the two.
 import { setImmediate as yieldToEvents } from 'node:timers/promises';
 import type { OpenDatabase } from '../../db/open';
-import { deadlineContextOf, openComplaintCount, recomputeDeadlineChunk } from '../../db/workflow';
+import { computeDeadlineChunk, deadlineContextOf, openComplaintCount, type DueChange } from '../../db/workflow';
 import type { Period } from '../../forms/periods';
 import type { PaperSize } from '../../forms/print';
 import type { RecapKind } from '../../forms/recap';
@@ -26,33 +26,33 @@ export interface RecapArgs {
   now: string;
 }
 
-/**
- * Open complaints per chunk in the worker. Each chunk's write is one short transaction, and each
- * commit makes the app's own connection drop its page cache (SQLite cannot tell which pages
- * another connection changed), so its next calls read and decrypt again: fewer, bigger commits
- * (a few a second) keep the API's answers near their idle times. A chunk's write of 5,000 rows
- * still holds the write lock for only tens of milliseconds.
- */
+/** Open complaints the worker reads per step, between which it hears a cancel. */
 export const WORKER_RECOMPUTE_CHUNK = 5_000;
 
 export const JOBS = {
-  /** Every open complaint's next deadline, in chunks of one short write transaction each. */
+  /**
+   * Every open complaint's next deadline, computed here and only read: the changes go back to the
+   * app, whose own connection writes them (server/background/deadline-recompute.ts). A write from
+   * this connection would make the app's connection drop its whole page cache at each commit
+   * (SQLite cannot tell which pages another connection changed), so its calls would read and
+   * decrypt again while the recomputation runs.
+   */
   async 'deadlines.recompute'({ database, signal, progress }: JobEnv, { now }: { now: string }) {
     const { db } = database;
     const ctx = deadlineContextOf(db);
     const total = openComplaintCount(db);
     let after = 0;
     let rows = 0;
-    let changed = 0;
+    const changes: DueChange[] = [];
     progress(0, total);
-    for (let chunk; (chunk = recomputeDeadlineChunk(db, ctx, now, after, WORKER_RECOMPUTE_CHUNK)); after = chunk.last) {
+    for (let chunk; (chunk = computeDeadlineChunk(db, ctx, now, after, WORKER_RECOMPUTE_CHUNK)); after = chunk.last) {
       rows += chunk.rows;
-      changed += chunk.changed;
+      for (const c of chunk.changes) changes.push(c);
       progress(Math.min(rows, Math.max(total, rows)), Math.max(total, rows));
       await yieldToEvents();
       signal.throwIfAborted();
     }
-    return { rows, changed };
+    return { rows, changes };
   },
 
   /** The recap as an XLSX workbook (bytes). */

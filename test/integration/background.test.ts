@@ -30,6 +30,10 @@ describe('the background worker', () => {
     expect(open).toBeGreaterThan(RECOMPUTE_CHUNK); // so it goes to the worker, not done at once here
     const expected = deadlines(c);
     c.database.sqlite.exec('UPDATE complaints SET next_due_at = NULL, next_due_kind = NULL');
+    // Changes another connection commits are what this counter counts: the worker only reads, so
+    // the app's connection keeps its page cache (a commit from elsewhere would empty it).
+    const dataVersion = () => c.database.sqlite.pragma('data_version', { simple: true });
+    const versionBefore = dataVersion();
 
     c.background.deadlines.start();
     const seen: { state: string; done: number; total: number }[] = [];
@@ -49,6 +53,7 @@ describe('the background worker', () => {
     expect(seen[0]).toMatchObject({ total: open });
     expect(answered).toBe(seen.length);
     expect(deadlines(c)).toEqual(expected);
+    expect(dataVersion()).toBe(versionBefore);
     // And the main thread, given the same work, changes nothing more.
     recomputeOpenDeadlines(c.database.db, deadlineContextOf(c.database.db), BENCH_NOW.toISOString());
     expect(deadlines(c)).toEqual(expected);
