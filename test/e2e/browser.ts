@@ -24,10 +24,26 @@ export interface E2E {
  * frame print() only records where it was called, in the top window's __printed, for tests to read.
  */
 export function recordPrintCalls() {
-  window.print = () => {
+  const recorder = (w: Window) => () => {
     const top = window.top as Window & { __printed?: string[] };
-    top.__printed = [...(top.__printed ?? []), window.location.href];
+    top.__printed = [...(top.__printed ?? []), w.location.href];
   };
+  window.print = recorder(window);
+  // A PDF frame may load before this script has run in it (a race a loaded machine loses), and
+  // its real print() takes the page down: the frame's window is also stubbed as the page reaches it.
+  const contentWindow = Object.getOwnPropertyDescriptor(HTMLIFrameElement.prototype, 'contentWindow')!;
+  Object.defineProperty(HTMLIFrameElement.prototype, 'contentWindow', {
+    configurable: true,
+    get(this: HTMLIFrameElement) {
+      const w = contentWindow.get!.call(this) as Window | null;
+      try {
+        if (w) w.print = recorder(w);
+      } catch {
+        // another origin: not ours to print
+      }
+      return w;
+    },
+  });
 }
 
 /** The key the renderer keeps a tab's session under (renderer/src/app/api.ts SESSION_KEY). */
