@@ -119,7 +119,7 @@ export async function drainFigures({ core, n, log }: BenchContext): Promise<Figu
     { name: `app memory growth while draining ${small.toLocaleString('en')} (worst of 3)`, unit: 'MiB', measured: single(smallGrowth), targets: [target.below(64)] },
     { name: `app memory growth while draining ${n.toLocaleString('en')} (worst of 3)`, unit: 'MiB', measured: single(growth), targets: [target.below(64)] },
     {
-      name: `… of which V8's JS heap, draining ${n.toLocaleString('en')} (worst of 3)`,
+      name: `V8's JS heap alone, draining ${n.toLocaleString('en')} (worst of 3; it may reuse pages already in the RSS)`,
       unit: 'MiB',
       measured: single(Math.max(...rounds.map((r) => r.heapGrowth))),
       targets: [],
