@@ -5,9 +5,9 @@ import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { z } from 'zod';
 import { changePasswordInput } from '../../../forms/accounts';
-import { ApiError } from '../../../forms/api';
 import { api } from '../app/api';
 import { Field } from '../ui/Field';
+import { formErrors, showFailure } from '../ui/failure';
 
 const passwordForm = changePasswordInput.extend({ repeat: z.string() }).refine((v) => v.next === v.repeat, { path: ['repeat'], error: 'Kata sandi tidak sama dengan yang di atas.' });
 type In = z.input<typeof passwordForm>;
@@ -22,8 +22,7 @@ export function PasswordPage() {
       reset();
       setStatus('Kata sandi sudah diganti.');
     } catch (e) {
-      if (e instanceof ApiError) for (const [k, m] of Object.entries(e.fields)) setError(k as keyof In, { message: m });
-      setStatus(e instanceof Error ? e.message : 'Kata sandi tidak dapat diganti.');
+      showFailure(e, 'Kata sandi tidak dapat diganti.', setStatus, formErrors(setError));
     }
   };
   const err = (k: keyof In) => formState.errors[k]?.message;

@@ -2,17 +2,18 @@
 // screen (only the password of the person whose work is on the screen opens it).
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useState } from 'react';
-import { useForm, type FieldValues, type Path, type UseFormSetError } from 'react-hook-form';
+import { useForm, type FieldValues, type UseFormSetError } from 'react-hook-form';
 import { z } from 'zod';
 import { accountSetup, signInInput, unlockInput, type SessionAccount, type SignedIn } from '../../../forms/accounts';
 import { ApiError } from '../../../forms/api';
 import { api } from '../app/api';
 import { Field } from '../ui/Field';
+import { formErrors } from '../ui/failure';
 
 /** A refusal: beside its fields, and the sentence above the button. */
 function shown<T extends FieldValues>(e: unknown, setError: UseFormSetError<T>): string {
   if (e instanceof ApiError) {
-    for (const [k, m] of Object.entries(e.fields)) setError(k as Path<T>, { message: m });
+    formErrors(setError)(e.fields);
     return Object.keys(e.fields).length ? '' : e.message;
   }
   return 'Aplikasi tidak dapat dihubungi. Coba lagi.';

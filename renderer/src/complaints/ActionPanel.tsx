@@ -2,12 +2,12 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { useState } from 'react';
 import { useFieldArray, useForm, type Control, type FieldErrors, type Resolver, type UseFormRegister } from 'react-hook-form';
 import { initialValues, type FieldUi } from '../../../forms/action-fields';
-import { ApiError } from '../../../forms/api';
 import type { ComplaintDetail } from '../../../forms/complaint';
 import { mayTake, specOf, type Action } from '../../../forms/workflow';
 import { api } from '../app/api';
 import { useAccount } from '../auth/AuthGate';
 import { Field } from '../ui/Field';
+import { formErrors, showFailure } from '../ui/failure';
 import { Options } from '../ui/Options';
 
 type Values = Record<string, unknown>;
@@ -131,8 +131,8 @@ function ActionForm({ action, c, categories, onDone, onCancel }: { action: Actio
     try {
       onDone(await api.call('complaints.transition', { id: c.id, action, input } as never));
     } catch (e) {
-      if (e instanceof ApiError) for (const [k, m] of Object.entries(e.fields)) setError(k.replace(/^input\./, ''), { message: m });
-      setFailure(e instanceof Error ? e.message : 'Gagal menyimpan tindakan.');
+      // The core names a step's fields under `input.`; the form has them at the top.
+      showFailure(e, 'Gagal menyimpan tindakan.', setFailure, formErrors(setError, (k) => k.replace(/^input\./, '')));
     }
   };
 

@@ -7,6 +7,7 @@ import { formatHariTanggal } from '../../../forms/format';
 import { api } from '../app/api';
 import { DateTimeField } from '../ui/DateTimeInput';
 import { Field } from '../ui/Field';
+import { formErrors } from '../ui/failure';
 import { Options } from '../ui/Options';
 import { announceChange } from '../app/changes';
 import { LoadedFrom } from '../ui/Loaded';
@@ -42,7 +43,7 @@ function Calendar({ view, show }: { view: View; show: (v: View) => void }) {
       setStatus(`Tanggal ${formatHariTanggal(h.date)} tersimpan; tenggat dihitung ulang.`);
       form.reset({ date: '', name: '', kind: h.kind, status: h.status });
     } catch (e) {
-      if (e instanceof ApiError) for (const [k, m] of Object.entries(e.fields)) form.setError(k as keyof HolidayInput, { message: m });
+      if (e instanceof ApiError) formErrors(form.setError)(e.fields);
     }
   };
   const remove = async (date: string) => {

@@ -1,12 +1,12 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useEffect, useState } from 'react';
 import { useForm } from 'react-hook-form';
-import { ApiError } from '../../../forms/api';
 import { REGISTRATION_FORMAT_HINT, settingsSchema, type Settings, type SettingsInput } from '../../../forms/settings';
 import { TIME_ZONE_INFO, TIME_ZONES } from '../../../forms/time';
 import { api } from '../app/api';
 import { useLoad } from '../hooks/useLoad';
 import { Field } from '../ui/Field';
+import { formErrors, showFailure } from '../ui/failure';
 import { Loaded } from '../ui/Loaded';
 import { useSettingsLoad } from './useSettings';
 import { CalendarSection } from './CalendarSection';
@@ -68,8 +68,7 @@ function SettingsForm({ initial, saved }: { initial: Settings; saved: (s: Settin
       saved(next);
       setStatus('Pengaturan tersimpan.');
     } catch (e) {
-      if (e instanceof ApiError) for (const [k, m] of Object.entries(e.fields)) setError(k as keyof SettingsInput, { message: m });
-      setStatus(e instanceof Error ? e.message : 'Gagal menyimpan pengaturan.');
+      showFailure(e, 'Gagal menyimpan pengaturan.', setStatus, formErrors(setError));
     }
   };
   const err = (k: keyof SettingsInput) => formState.errors[k]?.message;

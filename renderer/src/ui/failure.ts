@@ -1,3 +1,4 @@
+import type { FieldValues, Path, UseFormSetError } from 'react-hook-form';
 import { ApiError } from '../../../forms/api';
 
 /**
@@ -7,4 +8,14 @@ import { ApiError } from '../../../forms/api';
 export function showFailure(e: unknown, fallback: string, setMessage: (message: string) => void, setErrors: (fields: Record<string, string>) => void): void {
   if (e instanceof ApiError) setErrors(e.fields);
   setMessage(e instanceof Error ? e.message : fallback);
+}
+
+/**
+ * The `setErrors` of a react-hook-form form: each of the core's per-field messages through its
+ * `setError`, under the form's own name for the field (`rename`, where the core's path differs).
+ */
+export function formErrors<T extends FieldValues>(setError: UseFormSetError<T>, rename: (field: string) => string = (k) => k): (fields: Record<string, string>) => void {
+  return (fields) => {
+    for (const [k, m] of Object.entries(fields)) setError(rename(k) as Path<T>, { message: m });
+  };
 }
