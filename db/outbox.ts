@@ -8,6 +8,7 @@ import type { ResultV1, UpdateV1 } from '../forms/upstream-v1';
 import { CASE_NOT_FOUND, Refused } from './errors';
 import { appendEvent } from './events';
 import { inTransaction, type Db } from './open';
+import { prepared } from './prepared';
 import { complaintAttachments, complaints, outbox, syncMeta, syncRuns, upstreamBlobs, upstreamUpdates } from './schema';
 
 export type OutboxRow = typeof outbox.$inferSelect;
@@ -54,35 +55,30 @@ const REPORT_COLUMNS = {
   status: complaints.status,
 } satisfies Record<keyof ReportSource, unknown>;
 
-/** The due queries, prepared once per connection (a drain runs them a thousand times); id lists go in as JSON. */
-const dueQueries = new WeakMap<Db, ReturnType<typeof prepareDue>>();
-function prepareDue(db: Db) {
-  const ids = (name: string) => sql`(SELECT value FROM json_each(${sql.placeholder(name)}))`;
-  return {
-    reports: db
-      .select(REPORT_COLUMNS)
-      .from(outbox)
-      .innerJoin(complaints, eq(complaints.id, outbox.complaintId))
-      .where(and(dueWhere(sql`${sql.placeholder('now')}`), sql`${outbox.complaintId} NOT IN ${ids('except')}`))
-      .orderBy(asc(outbox.queuedAt), asc(outbox.complaintId))
-      .limit(sql.placeholder('limit'))
-      .prepare(),
-    files: db
-      .select()
-      .from(complaintAttachments)
-      .where(sql`${complaintAttachments.complaintId} IN ${ids('ids')}`)
-      .orderBy(asc(complaintAttachments.addedAt))
-      .prepare(),
-  };
-}
+// The due queries, built once per connection (db/prepared.ts): a drain runs them a thousand times. Id lists go in as JSON.
+const idsIn = (name: string) => sql`(SELECT value FROM json_each(${sql.placeholder(name)}))`;
+const dueReports = (db: Db) =>
+  db
+    .select(REPORT_COLUMNS)
+    .from(outbox)
+    .innerJoin(complaints, eq(complaints.id, outbox.complaintId))
+    .where(and(dueWhere(sql`${sql.placeholder('now')}`), sql`${outbox.complaintId} NOT IN ${idsIn('except')}`))
+    .orderBy(asc(outbox.queuedAt), asc(outbox.complaintId))
+    .limit(sql.placeholder('limit'))
+    .prepare();
+const dueFiles = (db: Db) =>
+  db
+    .select()
+    .from(complaintAttachments)
+    .where(sql`${complaintAttachments.complaintId} IN ${idsIn('ids')}`)
+    .orderBy(asc(complaintAttachments.addedAt))
+    .prepare();
 
 /** The next complaints to send, oldest queued first, each at its newest version (none of `except`, still in flight). */
 export function dueComplaints(db: Db, now: string, limit: number, except: readonly string[] = []): DueComplaint[] {
-  let due = dueQueries.get(db);
-  if (!due) dueQueries.set(db, (due = prepareDue(db)));
-  const rows = due.reports.all({ now, limit, except: JSON.stringify(except) });
+  const rows = prepared(db, dueReports).all({ now, limit, except: JSON.stringify(except) });
   if (rows.length === 0) return [];
-  const files = due.files.all({ ids: JSON.stringify(rows.map((r) => r.id)) });
+  const files = prepared(db, dueFiles).all({ ids: JSON.stringify(rows.map((r) => r.id)) });
   return rows.map((c) => ({
     complaint: c,
     attachments: files.filter((f) => f.complaintId === c.id).map(({ sha256, filename, contentType, size }) => ({ sha256, filename, contentType, size })),
