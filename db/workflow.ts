@@ -38,10 +38,10 @@ export function deadlinesOf(db: Db, row: ComplaintRow, ctx: DeadlineContext, now
   return deadlinesFrom(row, eventsOf(db, row.id), ctx, now);
 }
 
-/** The earliest open deadline of a case (none once it is closed); its events are read when needed. */
-function nextDueOf(db: Db | null, row: CaseForDeadlines & { id: string }, ctx: DeadlineContext, now: string, events?: EventForDeadlines[]) {
+/** The earliest open deadline of a case from its events (none once it is closed). */
+function dueFrom(row: CaseForDeadlines, events: EventForDeadlines[], ctx: DeadlineContext, now: string) {
   if (CLOSED_STATUSES.includes(row.status)) return { nextDueAt: null, nextDueKind: null };
-  const next = nextDue(deadlinesFrom(row, events ?? eventsOf(db!, row.id), ctx, now));
+  const next = nextDue(deadlinesFrom(row, events, ctx, now));
   return { nextDueAt: next?.dueAt ?? null, nextDueKind: next?.kind ?? null };
 }
 
@@ -66,16 +66,16 @@ export function applyTransition(db: Db, { id, action, input }: Transition, ctx: 
       data: { ...data, from: row.status, to: decision.to, version: row.version + 1 },
     });
     const updated = { ...row, ...writesOf({ action, input }), status: decision.to, version: row.version + 1, updatedAt: now };
-    const due = nextDueOf(tx, updated, ctx, now);
+    // A closed case has no deadline left: its events are not read.
+    const due = dueFrom(updated, CLOSED_STATUSES.includes(updated.status) ? [] : eventsOf(tx, id), ctx, now);
     const { id: _id, createdAt: _c, registrationNo: _r, ...set } = { ...updated, ...due };
     return tx.update(complaints).set(set).where(eq(complaints.id, id)).returning().get();
   });
 }
 
-/** Sets next_due_* on a new complaint inside the saving transaction. */
 /** A new complaint's first deadline, from its row and its first event (before either is written). */
-export function firstDueOf(row: CaseForDeadlines & { id: string }, created: EventForDeadlines, ctx: DeadlineContext, now: string) {
-  return nextDueOf(null, row, ctx, now, [created]);
+export function firstDueOf(row: CaseForDeadlines, created: EventForDeadlines, ctx: DeadlineContext, now: string) {
+  return dueFrom(row, [created], ctx, now);
 }
 
 /** Complaints with something pending (their next deadline is kept). */
@@ -146,7 +146,7 @@ export function computeDeadlineChunk(db: Db, ctx: DeadlineContext, now: string, 
   }
   const changes: DueChange[] = [];
   for (const row of rows) {
-    const due = nextDueOf(db, row, ctx, now, events.get(row.id) ?? []);
+    const due = dueFrom(row, events.get(row.id) ?? [], ctx, now);
     if (due.nextDueAt !== row.nextDueAt || due.nextDueKind !== row.nextDueKind) changes.push([row.id, due.nextDueAt, due.nextDueKind, row.version]);
   }
   return { last: rows.at(-1)!.rowid, rows: rows.length, changes };
