@@ -9,11 +9,10 @@
 // not be. Only the end of the log can be cut off unseen; a backup or an exported copy shows that.
 import crypto from 'node:crypto';
 import type Database from 'better-sqlite3';
-import { and, count, desc, eq, gte, lt, sql, type SQL } from 'drizzle-orm';
-import type { SQLiteInsertValue } from 'drizzle-orm/sqlite-core';
+import { and, count, desc, eq, gte, lt, type SQL } from 'drizzle-orm';
 import { canonicalJson, type AuditAction, type AuditRow, type AuditVerification } from '../forms/audit';
 import { inTransaction, type Db } from './open';
-import { prepared } from './prepared';
+import { placeholders, prepared } from './prepared';
 import { accounts, auditLog } from './schema';
 
 export const GENESIS_HASH = '0'.repeat(64);
@@ -48,7 +47,7 @@ const ROW_KEYS = ['seq', 'at', 'accountId', 'accountName', 'action', 'method', '
 const insertRow = (db: Db) =>
   db
     .insert(auditLog)
-    .values(Object.fromEntries(ROW_KEYS.map((k) => [k, sql.placeholder(k)])) as SQLiteInsertValue<typeof auditLog>)
+    .values(placeholders<typeof auditLog>(ROW_KEYS))
     .prepare();
 
 /** Appends one row (inside the caller's transaction when there is one); returns its seq. */

@@ -1,5 +1,4 @@
 import { and, asc, count, desc, eq, gte, inArray, lt, lte, notInArray, or, sql, type SQL } from 'drizzle-orm';
-import type { SQLiteInsertValue } from 'drizzle-orm/sqlite-core';
 import { uuidv7 } from 'uuidv7';
 import type { AttachmentRef } from '../forms/attachments';
 import { CORRECTABLE_FIELDS, CORRECTABLE_LABELS, type ComplaintData, type ComplaintDetail, type ComplaintListItem, type ComplaintListQuery, type ComplaintListResult, SEARCH_COUNT_CAP, type CorrectionInput } from '../forms/complaint';
@@ -15,7 +14,7 @@ import { CLOSED_STATUSES, HIDDEN_REPORTER, OPEN_STATUSES, type Channel } from '.
 import { CASE_NOT_FOUND, Refused } from './errors';
 import { appendEvent } from './events';
 import { inTransaction, type Db } from './open';
-import { prepared } from './prepared';
+import { placeholders, prepared } from './prepared';
 import { complaintSyncOf } from './outbox';
 import { complaintAttachments, complaintEvents, complaints, drafts, registrationCounters } from './schema';
 import { searchQuery } from './search';
@@ -86,14 +85,14 @@ const numberTaken = (db: Db) => db.select({ id: complaints.id }).from(complaints
 const insertRow = (db: Db, variant: string) =>
   db
     .insert(complaints)
-    .values(Object.fromEntries(variant.split(',').map((k) => [k, sql.placeholder(k)])) as SQLiteInsertValue<typeof complaints>)
+    .values(placeholders<typeof complaints>(variant.split(',')))
     .returning()
     .prepare();
 const FIRST_EVENT_KEYS = ['id', 'complaintId', 'seq', 'type', 'at', 'actor', 'actorAccountId', 'data'] as const satisfies readonly (keyof typeof complaintEvents.$inferInsert)[];
 const insertFirstEvent = (db: Db) =>
   db
     .insert(complaintEvents)
-    .values(Object.fromEntries(FIRST_EVENT_KEYS.map((k) => [k, sql.placeholder(k)])) as SQLiteInsertValue<typeof complaintEvents>)
+    .values(placeholders<typeof complaintEvents>(FIRST_EVENT_KEYS))
     .prepare();
 const deleteDraft = (db: Db) => db.delete(drafts).where(eq(drafts.id, sql.placeholder('id'))).prepare();
 

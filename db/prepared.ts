@@ -4,6 +4,8 @@
 // one save that was about a millisecond, more than SQLite took to run them (see the save figure in
 // `npm run bench`). A query written here with `sql.placeholder` is built and prepared the first time
 // and then only run. It is the same drizzle query, typed by the schema as any other.
+import { sql } from 'drizzle-orm';
+import type { SQLiteInsertValue, SQLiteTable } from 'drizzle-orm/sqlite-core';
 import type { Db } from './open';
 
 /**
@@ -32,4 +34,9 @@ export function prepared<T>(db: Db, build: (db: Db, variant: string) => T, varia
   let query = perBuilder.get(variant);
   if (query === undefined) perBuilder.set(variant, (query = build(db, variant)));
   return query;
+}
+
+/** The values of an insert that takes each of `keys` from a placeholder of the same name. */
+export function placeholders<T extends SQLiteTable>(keys: readonly string[]): SQLiteInsertValue<T> {
+  return Object.fromEntries(keys.map((k) => [k, sql.placeholder(k)])) as SQLiteInsertValue<T>;
 }
